@@ -1,0 +1,111 @@
+// The one typed protocol between content scripts, the background and the extension pages.
+// Requests go to the background and are named by direction: ContentToBackground (from a host page's content
+// script) and UiToBackground (from popup/options). Broadcasts from the background are BackgroundToUi.
+// This module is imported by content scripts: keep zod and Dexie out of it (validation lives in the background).
+import { browser } from 'wxt/browser';
+import type { Action, TierRef } from './scoring/types';
+
+/** What a badge and its card need about one account. Built in the background from the stored score. */
+export interface AccountSummary {
+  accountId: string;
+  name: string;
+  status: 'scored' | 'insufficient';
+  score: number | null;
+  tier: TierRef | null;
+  /** Score change over 7 and 30 days, from daily history; null when there is no point that old. */
+  trend: { d7: number | null; d30: number | null };
+  coverage: number;
+  scorecard: string;
+  driversUp: string[];
+  driversDown: string[];
+  nextStep: string | null;
+  flags: string[];
+  actions: Action[];
+  override: { reason: string; author: string; expiresAt: string } | null;
+  /** Oldest as-of date among the metric values used. */
+  dataAsOf: string | null;
+  computedAt: string;
+  demo: boolean;
+}
+
+/** Identity candidates a page found. Only identifiers, never page text. */
+export interface LookupRequest {
+  emails: string[];
+  domains: string[];
+  names: string[];
+}
+
+export interface LookupResponse {
+  /** Candidate (as sent, lower-cased) → account id, for the candidates that resolved. */
+  matches: Record<string, string>;
+  accounts: Record<string, AccountSummary>;
+}
+
+export interface TierCount {
+  key: string;
+  label: string;
+  color: string;
+  count: number;
+}
+
+export interface DataStatus {
+  mode: 'empty' | 'demo' | 'synced';
+  accountCount: number;
+  config: { name: string; version: string } | null;
+  tiers: TierCount[];
+  insufficient: number;
+  updatedAt: string | null;
+}
+
+export interface ContentToBackground {
+  lookup: { request: LookupRequest; response: LookupResponse };
+}
+
+export interface UiToBackground {
+  getStatus: { request: Record<string, never>; response: DataStatus };
+  loadDemo: { request: Record<string, never>; response: DataStatus };
+}
+
+export type ToBackground = ContentToBackground & UiToBackground;
+export type MessageType = keyof ToBackground;
+
+export interface Envelope<K extends MessageType = MessageType> {
+  type: K;
+  payload: ToBackground[K]['request'];
+}
+
+export type Reply<K extends MessageType> = { ok: true; data: ToBackground[K]['response'] } | { ok: false; error: string };
+
+export interface BackgroundToUi {
+  statusChanged: DataStatus;
+}
+
+/** Sends a request to the background and unwraps its reply; a handler's error becomes a thrown Error. */
+export async function sendToBackground<K extends MessageType>(
+  type: K,
+  payload: ToBackground[K]['request'],
+): Promise<ToBackground[K]['response']> {
+  const envelope: Envelope<K> = { type, payload };
+  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<K> | undefined;
+  if (!reply) throw new Error(`No reply from the background to "${type}"`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.data;
+}
+
+/** Broadcasts a background event to open extension pages; no page being open is not an error. */
+export async function broadcastToUi<K extends keyof BackgroundToUi>(type: K, payload: BackgroundToUi[K]): Promise<void> {
+  try {
+    await browser.runtime.sendMessage({ broadcast: type, payload });
+  } catch {
+    // "Receiving end does not exist" when no popup or options page is open.
+  }
+}
+
+export function onBroadcast<K extends keyof BackgroundToUi>(type: K, listener: (payload: BackgroundToUi[K]) => void): () => void {
+  const handler = (message: unknown) => {
+    const m = message as { broadcast?: string; payload?: unknown } | null;
+    if (m && m.broadcast === type) listener(m.payload as BackgroundToUi[K]);
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+
+export const GECKO_ID = 'healthmark@healthmark.dev';
+
+// See ../shared/ARCHITECTURE.md and docs/architecture.md for the data flow this wires up.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
+    action: { default_title: '__MSG_extName__' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    build: { target: 'es2022' },
+  }),
+  zip: {
+    artifactTemplate: 'healthmark-{{version}}-{{browser}}.zip',
+    sourcesTemplate: 'healthmark-{{version}}-sources.zip',
+    excludeSources: ['screenshots/**', 'test-results/**', 'playwright-report/**', '.tmp/**'],
+  },
+});
