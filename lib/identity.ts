@@ -55,12 +55,20 @@ export function normalizeCompanyName(raw: string): string | null {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/\./g, '') // "S.A." and "Co." read as "sa" and "co"
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
     .filter(Boolean);
-  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1]!)) words.pop();
+  // Trailing legal forms go, with the "and" joining them ("GmbH & Co. KG").
+  let stripped = false;
+  while (words.length > 1) {
+    const last = words[words.length - 1]!;
+    if (!LEGAL_SUFFIXES.has(last) && !(stripped && last === 'and')) break;
+    words.pop();
+    stripped = true;
+  }
   const name = words.join(' ');
   return name.length >= 2 ? name : null;
 }

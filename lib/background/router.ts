@@ -1,0 +1,46 @@
+// Validates every message that reaches the background and dispatches it to its handler. Only the extension's own
+// contexts (its content scripts and pages) are answered; anything malformed gets a specific error reply.
+import { z } from 'zod';
+import type { Envelope, MessageType, Reply, ToBackground } from '../messaging';
+
+const identifiers = (max: number) => z.array(z.string().max(max)).max(5000);
+const empty = z.object({}).strict();
+
+const payloadSchemas: { [K in MessageType]: z.ZodType<ToBackground[K]['request']> } = {
+  lookup: z.object({ emails: identifiers(320), domains: identifiers(253), names: identifiers(200) }).strict(),
+  getStatus: empty,
+  loadDemo: empty,
+};
+
+export type Handlers = { [K in MessageType]: (payload: ToBackground[K]['request']) => Promise<ToBackground[K]['response']> };
+
+interface Sender {
+  id?: string;
+}
+
+/** A runtime.onMessage listener: returns the reply promise for our requests, undefined for anything else. */
+export function createRouter(handlers: Handlers, extensionId: string) {
+  return (message: unknown, sender: Sender): Promise<Reply<MessageType>> | undefined => {
+    const envelope = message as Partial<Envelope> | null;
+    if (!envelope || typeof envelope !== 'object' || !('type' in envelope)) return undefined; // a broadcast, not a request
+    if (sender.id !== extensionId) return Promise.resolve({ ok: false, error: 'Messages are accepted only from Healthmark itself.' });
+    return dispatch(handlers, envelope);
+  };
+}
+
+async function dispatch(handlers: Handlers, envelope: Partial<Envelope>): Promise<Reply<MessageType>> {
+  const type = envelope.type as MessageType;
+  const schema = Object.hasOwn(payloadSchemas, type) ? payloadSchemas[type] : undefined;
+  if (!schema) return { ok: false, error: `Unknown message type "${String(type).slice(0, 40)}".` };
+  const parsed = schema.safeParse(envelope.payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, error: `Invalid "${type}" message at ${issue.path.join('.') || '(payload)'}: ${issue.message}` };
+  }
+  try {
+    const handler = handlers[type] as (p: unknown) => Promise<unknown>;
+    return { ok: true, data: await handler(parsed.data) } as Reply<MessageType>;
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
