@@ -39,6 +39,10 @@ export interface ScoreRow {
   tier: string | null;
   status: ScoreResult['status'];
   result: ScoreResult;
+  /** Score change over 7 and 30 days, from history, as of computedAt. */
+  trend: { d7: number | null; d30: number | null };
+  /** Oldest as-of date among the account's metric values. */
+  dataAsOf: string | null;
   configId: number;
   computedAt: string;
 }

@@ -1,0 +1,73 @@
+// Answers a page's batched identity lookup from stored scores: resolve candidates to accounts through the
+// identities table, then read each account's stored score. Nothing is recomputed here.
+import { domainKey, emailDomain, emailKey, isFreeMailDomain, nameKey, normalizeCompanyName, normalizeDomain, normalizeEmail } from '../identity';
+import type { AccountSummary, LookupRequest, LookupResponse } from '../messaging';
+import { type AccountRow, type HealthmarkDb, type ScoreRow, getMeta } from './db';
+
+/** Each candidate (as sent) with the identity keys to try, most specific first. */
+function candidateKeys(request: LookupRequest): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const raw of request.emails) {
+    const email = normalizeEmail(raw);
+    if (!email) continue;
+    const domain = emailDomain(email);
+    out.set(raw.toLowerCase(), isFreeMailDomain(domain) ? [emailKey(email)] : [emailKey(email), domainKey(domain)]);
+  }
+  for (const raw of request.domains) {
+    const domain = normalizeDomain(raw);
+    if (domain && !isFreeMailDomain(domain)) out.set(raw.toLowerCase(), [domainKey(domain)]);
+  }
+  for (const raw of request.names) {
+    const name = normalizeCompanyName(raw);
+    if (name) out.set(raw.toLowerCase(), [nameKey(name)]);
+  }
+  return out;
+}
+
+export function toSummary(account: AccountRow, row: ScoreRow, demo: boolean): AccountSummary {
+  const r = row.result;
+  return {
+    accountId: account.id,
+    name: account.name,
+    status: r.status,
+    score: r.score,
+    tier: r.tier,
+    trend: row.trend,
+    coverage: r.coverage,
+    scorecard: r.scorecard.label,
+    driversUp: r.explanation.driversUp.map((d) => d.text),
+    driversDown: r.explanation.driversDown.map((d) => d.text),
+    nextStep: r.explanation.nextTier?.text ?? null,
+    flags: r.flags.map((f) => f.label),
+    actions: r.actions,
+    override: r.override ? { reason: r.override.reason, author: r.override.author, expiresAt: r.override.expiresAt } : null,
+    dataAsOf: row.dataAsOf,
+    computedAt: row.computedAt,
+    demo,
+  };
+}
+
+export async function lookup(db: HealthmarkDb, request: LookupRequest): Promise<LookupResponse> {
+  const candidates = candidateKeys(request);
+  const keys = [...new Set([...candidates.values()].flat())];
+  return db.transaction('r', [db.identities, db.accounts, db.scores, db.meta], async () => {
+    const found = await db.identities.bulkGet(keys);
+    const accountOf = new Map<string, string>();
+    found.forEach((row, i) => row && accountOf.set(keys[i]!, row.accountId));
+    // Null-prototype records: candidates are page-supplied strings ("__proto__" must stay a plain key).
+    const matches: Record<string, string> = Object.create(null);
+    for (const [candidate, tries] of candidates) {
+      const hit = tries.map((k) => accountOf.get(k)).find((id) => id !== undefined);
+      if (hit) matches[candidate] = hit;
+    }
+    const ids = [...new Set(Object.values(matches))];
+    const [accounts, scores, mode] = await Promise.all([db.accounts.bulkGet(ids), db.scores.bulkGet(ids), getMeta<string>(db, 'dataMode')]);
+    const summaries: Record<string, AccountSummary> = Object.create(null);
+    ids.forEach((id, i) => {
+      const account = accounts[i];
+      const score = scores[i];
+      if (account && score) summaries[id] = toSummary(account, score, mode === 'demo');
+    });
+    return { matches, accounts: summaries };
+  });
+}

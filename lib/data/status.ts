@@ -1,0 +1,28 @@
+// The data state the popup shows: demo or synced, how many accounts, which config, how they spread over tiers.
+import type { DataStatus } from '../messaging';
+import type { ScoringConfig } from '../scoring';
+import { type DataMode, type HealthmarkDb, getMeta } from './db';
+
+export async function activeConfig(db: HealthmarkDb): Promise<{ id: number; config: ScoringConfig } | null> {
+  const id = await getMeta<number>(db, 'activeConfigId');
+  const row = id === undefined ? undefined : await db.configs.get(id);
+  return row ? { id, config: row.config as ScoringConfig } : null;
+}
+
+export async function readStatus(db: HealthmarkDb): Promise<DataStatus> {
+  return db.transaction('r', [db.meta, db.configs, db.accounts, db.scores], async () => {
+    const active = await activeConfig(db);
+    const mode = (await getMeta<DataMode>(db, 'dataMode')) ?? 'empty';
+    const tiers = await Promise.all(
+      (active?.config.tiers ?? []).map(async (t) => ({ key: t.key, label: t.label, color: t.color, count: await db.scores.where('tier').equals(t.key).count() })),
+    );
+    return {
+      mode,
+      accountCount: await db.accounts.count(),
+      config: active ? { name: active.config.name, version: active.config.version } : null,
+      tiers,
+      insufficient: await db.scores.filter((s) => s.status === 'insufficient').count(),
+      updatedAt: (await getMeta<string>(db, 'updatedAt')) ?? null,
+    };
+  });
+}
