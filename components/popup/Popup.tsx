@@ -1,0 +1,59 @@
+// The toolbar popup: which data Healthmark is using (demo or synced), how many accounts, which scoring config,
+// and how the accounts spread over tiers. Reads the database live, so it updates while a sync runs.
+import { useSignal, useSignalEffect } from '@preact/signals';
+import { liveQuery } from 'dexie';
+import { openDb } from '../../lib/data/db';
+import { readStatus } from '../../lib/data/status';
+import { t } from '../../lib/i18n';
+import type { DataStatus } from '../../lib/messaging';
+import { TierBar } from '../TierBar';
+
+const db = openDb();
+
+function ModeChip({ mode }: { mode: DataStatus['mode'] }) {
+  const text = mode === 'demo' ? t('popupModeDemo') : mode === 'synced' ? t('popupModeSynced') : t('popupModeEmpty');
+  return <span class={`chip chip-${mode}`} data-mode={mode}>{text}</span>;
+}
+
+export function Popup() {
+  const status = useSignal<DataStatus | null>(null);
+  const error = useSignal<string | null>(null);
+  useSignalEffect(() => {
+    const subscription = liveQuery(() => readStatus(db)).subscribe({
+      next: (s) => (status.value = s),
+      error: (e: unknown) => (error.value = e instanceof Error ? e.message : String(e)),
+    });
+    return () => subscription.unsubscribe();
+  });
+
+  const s = status.value;
+  return (
+    <main class="popup">
+      <header>
+        <img src="/icon/32.png" alt="" width={20} height={20} />
+        <h1>{t('popupTitle')}</h1>
+        {s ? <ModeChip mode={s.mode} /> : null}
+      </header>
+      {error.value ? <p role="alert" class="error">{t('popupError', error.value)}</p> : null}
+      {!s ? (
+        <p aria-busy="true">{t('popupLoading')}</p>
+      ) : (
+        <>
+          {s.mode === 'demo' ? <p class="hint">{t('popupDemoHint')}</p> : null}
+          <dl class="facts">
+            <div>
+              <dt class="visually-hidden">{t('popupAccounts', '')}</dt>
+              <dd data-testid="account-count">{t('popupAccounts', s.accountCount.toLocaleString())}</dd>
+            </div>
+            <div>
+              <dd data-testid="config-name">{s.config ? t('popupConfig', s.config.name, s.config.version) : t('popupNoConfig')}</dd>
+            </div>
+          </dl>
+          <h2>{t('popupTiers')}</h2>
+          <TierBar tiers={s.tiers} insufficient={s.insufficient} insufficientLabel={t('popupInsufficient')} />
+          {s.updatedAt ? <p class="updated">{t('popupUpdated', new Date(s.updatedAt).toLocaleString())}</p> : null}
+        </>
+      )}
+    </main>
+  );
+}
