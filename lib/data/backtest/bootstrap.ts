@@ -1,0 +1,56 @@
+// Percentile confidence interval of the AUC by stratified bootstrap: each replicate resamples the churned and
+// the retained accounts separately (so every replicate has both classes) and re-weights the one sorted merge.
+import { type SortedClasses, type TieGroups, tieGroups, weightedAuc } from './auc';
+import { seededRandom } from './random';
+
+export interface ConfidenceInterval {
+  low: number;
+  high: number;
+  /** e.g. 0.95 */
+  level: number;
+  replicates: number;
+  seed: number;
+}
+
+export interface BootstrapOptions {
+  replicates: number;
+  level: number;
+  seed: number;
+  /** Called now and then with the share of replicates done (0–1). */
+  onProgress?: (done: number) => void;
+}
+
+/** Both classes must be non-empty. */
+export function bootstrapAucInterval(classes: SortedClasses, options: BootstrapOptions): ConfidenceInterval {
+  const { replicates, level, seed, onProgress } = options;
+  const groups: TieGroups = tieGroups(classes);
+  const random = seededRandom(seed);
+  const churnedWeight = new Uint32Array(classes.churned.length);
+  const retainedWeight = new Uint32Array(classes.retained.length);
+  const aucs = new Float64Array(replicates);
+  const progressEvery = Math.max(1, Math.floor(replicates / 20));
+  for (let b = 0; b < replicates; b++) {
+    resample(churnedWeight, random);
+    resample(retainedWeight, random);
+    aucs[b] = weightedAuc(groups, churnedWeight, retainedWeight);
+    if (onProgress && (b + 1) % progressEvery === 0) onProgress((b + 1) / replicates);
+  }
+  aucs.sort();
+  const tail = (1 - level) / 2;
+  return { low: quantileOfSorted(aucs, tail), high: quantileOfSorted(aucs, 1 - tail), level, replicates, seed };
+}
+
+/** Draws `counts.length` positions with replacement, as a multiplicity per position. */
+function resample(counts: Uint32Array, random: () => number): void {
+  counts.fill(0);
+  const n = counts.length;
+  for (let i = 0; i < n; i++) counts[Math.floor(random() * n)]!++;
+}
+
+/** Linear interpolation between closest ranks (the common "type 7" quantile). */
+export function quantileOfSorted(sorted: Float64Array, p: number): number {
+  const position = (sorted.length - 1) * p;
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, sorted.length - 1);
+  return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
+}

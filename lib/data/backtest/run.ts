@@ -1,0 +1,153 @@
+// The whole backtest on one dataset: plain data in, plain data out, progress reported by stage, so the options
+// page can run it in a Web Worker and the CLI in Node.
+import { type AucResult, aucOfSorted, sortClasses } from './auc';
+import { type ConfidenceInterval, bootstrapAucInterval } from './bootstrap';
+import { type BacktestDataset, CHURNED, NO_OUTCOME, RETAINED, datasetProblems } from './dataset';
+import { type LeadingResult, type ScorePoint, leadingAuc } from './leading';
+import { type DecileLift, riskiestDecileLift } from './lift';
+import { type MeasureCheck, checkMeasure, column } from './measures';
+import { type WeightSuggestion, suggestWeights } from './suggest';
+import { type TierChurn, churnByTier } from './tiers';
+import { warningsFor } from './warnings';
+
+export type BacktestStage = 'auc' | 'bootstrap' | 'measures' | 'leading' | 'fit';
+
+export interface BacktestOptions {
+  /** Seed of every random choice (bootstrap, folds): the same seed gives the same report. */
+  seed: number;
+  bootstrapReplicates: number;
+  confidenceLevel: number;
+  folds: number;
+  l2: number;
+  /** Fewer churned or fewer retained accounts than this and the figures get a warning. */
+  minPerClass: number;
+  /** Score history for the leading-indicator check; none → the check is skipped. */
+  history?: readonly ScorePoint[];
+  leadDays: number;
+  /** YYYY-MM-DD; retained accounts are judged at this date minus the lead. Default: latest history day. */
+  referenceDate?: string;
+  onProgress?: (stage: BacktestStage, done: number) => void;
+}
+
+export const DEFAULT_OPTIONS: BacktestOptions = {
+  seed: 1,
+  bootstrapReplicates: 1000,
+  confidenceLevel: 0.95,
+  folds: 5,
+  l2: 1,
+  minPerClass: 20,
+  leadDays: 30,
+};
+
+export interface Population {
+  accounts: number;
+  /** Scored, with an outcome: the accounts every figure except the leading check is about. */
+  churned: number;
+  retained: number;
+  /** Accounts with insufficient data: counted and left out. */
+  insufficient: number;
+  /** Scored accounts without an outcome: left out. */
+  withoutOutcome: number;
+}
+
+export interface BacktestReport {
+  population: Population;
+  auc: AucResult;
+  interval: ConfidenceInterval | null;
+  tiers: TierChurn[];
+  lift: DecileLift | null;
+  scorecard: { key: string; label: string };
+  measures: MeasureCheck[];
+  leading: LeadingResult | null;
+  /** null when there are too few outcomes to cross-validate (see warnings). */
+  suggestion: WeightSuggestion | null;
+  warnings: string[];
+}
+
+export function runBacktest(data: BacktestDataset, options: Partial<BacktestOptions> = {}): BacktestReport {
+  const settings = { ...DEFAULT_OPTIONS, ...options };
+  const problems = datasetProblems(data);
+  if (problems.length) throw new Error(`Backtest dataset is inconsistent: ${problems.join('; ')}`);
+  const progress = settings.onProgress ?? (() => {});
+  const { labels, population } = analysedPopulation(data);
+
+  const classes = sortClasses(data.scores, labels);
+  const auc = aucOfSorted(classes);
+  progress('auc', 1);
+  const interval = auc.defined
+    ? bootstrapAucInterval(classes, {
+        replicates: settings.bootstrapReplicates,
+        level: settings.confidenceLevel,
+        seed: settings.seed,
+        onProgress: (done) => progress('bootstrap', done),
+      })
+    : null;
+
+  const width = data.measures.length;
+  const measures = data.measures.map((measure, j) => {
+    progress('measures', j / width);
+    return checkMeasure(measure, column(data.actionValues, width, j), labels);
+  });
+  progress('measures', 1);
+
+  const leading = settings.history ? leadingCheck(data, settings.history, settings) : null;
+  progress('leading', 1);
+
+  const fitRows = rowsWhere(labels, (label, row) => label !== NO_OUTCOME && data.inScorecard[row] === 1);
+  const suggestion = canCrossValidate(labels, fitRows, settings.folds)
+    ? suggestWeights({ values: data.actionValues, rows: labels.length, width }, labels, fitRows, data.measures, {
+        folds: settings.folds,
+        seed: settings.seed,
+        l2: settings.l2,
+        onProgress: (done) => progress('fit', done),
+      })
+    : null;
+  progress('fit', 1);
+
+  const report = {
+    population,
+    auc,
+    interval,
+    tiers: churnByTier(data.tiers, data.tierIndex, labels),
+    lift: riskiestDecileLift(classes),
+    scorecard: data.scorecard,
+    measures,
+    leading,
+    suggestion,
+  };
+  return { ...report, warnings: warningsFor(report, settings) };
+}
+
+/** Outcome by row, with accounts that had insufficient data set to NO_OUTCOME so every figure leaves them out. */
+function analysedPopulation(data: BacktestDataset): { labels: Uint8Array; population: Population } {
+  const labels = new Uint8Array(data.outcome.length);
+  const population: Population = { accounts: labels.length, churned: 0, retained: 0, insufficient: 0, withoutOutcome: 0 };
+  for (let i = 0; i < labels.length; i++) {
+    const scored = !Number.isNaN(data.scores[i]!);
+    const outcome = data.outcome[i]!;
+    labels[i] = scored ? outcome : NO_OUTCOME;
+    if (!scored) population.insufficient++;
+    else if (outcome === CHURNED) population.churned++;
+    else if (outcome === RETAINED) population.retained++;
+    else population.withoutOutcome++;
+  }
+  return { labels, population };
+}
+
+function leadingCheck(data: BacktestDataset, history: readonly ScorePoint[], settings: BacktestOptions): LeadingResult {
+  const rowOf = new Map(data.accountIds.map((id, row) => [id, row]));
+  return leadingAuc({ rowOf, churned: data.outcome, churnDay: data.churnDay }, history, settings.leadDays, settings.referenceDate);
+}
+
+function rowsWhere(labels: Uint8Array, keep: (label: number, row: number) => boolean): Uint32Array {
+  const rows: number[] = [];
+  for (let i = 0; i < labels.length; i++) if (keep(labels[i]!, i)) rows.push(i);
+  return Uint32Array.from(rows);
+}
+
+/** Every fold needs at least one churned and one retained account. */
+function canCrossValidate(labels: Uint8Array, rows: Uint32Array, folds: number): boolean {
+  let churned = 0;
+  for (const row of rows) churned += labels[row] === CHURNED ? 1 : 0;
+  return churned >= folds && rows.length - churned >= folds;
+}

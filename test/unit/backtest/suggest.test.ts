@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { fitLogistic, solveCholesky } from '../../../lib/data/backtest/logistic';
+import { seededRandom } from '../../../lib/data/backtest/random';
+import { suggestWeights } from '../../../lib/data/backtest/suggest';
+import { syntheticDataset } from '../../fixtures/backtest/synthetic';
+
+function fitInput(effects: number[], weights: number[], accounts = 4000) {
+  const data = syntheticDataset({ accounts, effects, weights, baseLogit: -1.4, missingShare: 0.1, seed: 11 });
+  const features = { values: data.actionValues, rows: accounts, width: effects.length };
+  const rows = Uint32Array.from({ length: accounts }, (_, i) => i);
+  return { features, labels: data.outcome, rows, measures: data.measures };
+}
+
+const options = { folds: 5, seed: 3, l2: 1 };
+
+describe('suggestWeights', () => {
+  // Churn depends strongly on A, weakly on B, not on C; the configured weights have it backwards.
+  const { features, labels, rows, measures } = fitInput([1.2, 0.4, 0], [1, 2, 5]);
+  const suggestion = suggestWeights(features, labels, rows, measures, options);
+  const [a, b, c] = suggestion.measures.map((m) => m.suggestedWeight);
+
+  it('recovers the order of the true effects', () => {
+    expect(a).toBeGreaterThan(b!);
+    expect(b).toBeGreaterThan(c!);
+    expect(c).toBeGreaterThanOrEqual(0);
+  });
+
+  it('keeps the config scale: the suggested weights add up to the current total', () => {
+    expect(a! + b! + c!).toBeCloseTo(8, 1);
+  });
+
+  it('beats the wrongly weighted config on the same held-out folds', () => {
+    expect(suggestion.current.perFold).toHaveLength(5);
+    expect(suggestion.suggested.mean!).toBeGreaterThan(suggestion.current.mean! + 0.03);
+  });
+
+  it('is reproducible with the same seed', () => {
+    expect(suggestWeights(features, labels, rows, measures, options)).toEqual(suggestion);
+  });
+
+  it('gives weight 0 and a note to a measure whose data contradicts its direction', () => {
+    const reversed = fitInput([1, -0.8], [1, 1]);
+    const result = suggestWeights(reversed.features, reversed.labels, reversed.rows, reversed.measures, options);
+    expect(result.measures[1]).toMatchObject({ suggestedWeight: 0 });
+    expect(result.measures[1]!.coefficient).toBeGreaterThan(0);
+    expect(result.measures[1]!.note).toMatch(/^Measure B: healthier values went with more churn/);
+    expect(result.measures[0]!.note).toBeUndefined();
+  });
+});
+
+describe('fitLogistic', () => {
+  it('recovers the coefficients of a known model (on the standardised scale)', () => {
+    const random = seededRandom(5);
+    const rows = 20000;
+    const values = new Float64Array(rows * 2);
+    const labels = new Uint8Array(rows);
+    for (let i = 0; i < rows; i++) {
+      const x0 = random() * 2 - 1;
+      const x1 = random() * 2 - 1;
+      values[i * 2] = x0;
+      values[i * 2 + 1] = x1;
+      labels[i] = random() < 1 / (1 + Math.exp(-(0.5 + 2 * x0 - 1 * x1))) ? 1 : 0;
+    }
+    const model = fitLogistic({ values, rows, width: 2 }, labels, Uint32Array.from({ length: rows }, (_, i) => i), { l2: 1 });
+    // Standardised: β_std = β · spread, spread of U(−1, 1) = 1/√3.
+    expect(model.converged).toBe(true);
+    expect(model.coefficients[0]).toBeCloseTo(2 / Math.sqrt(3), 1);
+    expect(model.coefficients[1]).toBeCloseTo(-1 / Math.sqrt(3), 1);
+    expect(model.intercept).toBeCloseTo(0.5, 1);
+  });
+});
+
+describe('solveCholesky', () => {
+  it('solves a symmetric positive definite system', () => {
+    const a = Float64Array.from([4, 2, 2, 3]);
+    const x = new Float64Array(2);
+    solveCholesky(a, Float64Array.from([8, 7]), x, 2);
+    expect(x[0]).toBeCloseTo(1.25, 12);
+    expect(x[1]).toBeCloseTo(1.5, 12);
+  });
+});
