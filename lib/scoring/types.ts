@@ -95,6 +95,10 @@ export interface Explanation {
   driversUp: Driver[];
   driversDown: Driver[];
   nextTier: NextTierChange | null;
+  /** Additive scorecards: the score before points (0 for weighted ones). */
+  baseline: number;
+  /** baseline + the sum of contributions, before clamping and rounding; null when nothing could be scored. */
+  total: number | null;
 }
 
 export interface OverrideResult {

@@ -1,0 +1,131 @@
+// The arithmetic shared by every path (single account, bulk, suggestions): one account's metric values in,
+// action values, total, coverage, integer score and tier out. No allocation per call.
+import {
+  FN_BANDS,
+  FN_BOOLEAN,
+  FN_CATEGORY,
+  FN_LINEAR,
+  POLICY_NEUTRAL,
+  POLICY_SKIP,
+  type CompiledConfig,
+  type CompiledScorecard,
+} from './compile';
+import type { RuleContext } from './conditions';
+import { SCALE_MAX } from './schema';
+
+/** Action value of measure m for engine value x; NaN when x is missing or the function cannot score it. */
+export function actionValue(card: CompiledScorecard, m: number, x: number): number {
+  if (x !== x) return NaN;
+  const p = card.params;
+  let i = card.paramStart[m]!;
+  switch (card.fn[m]) {
+    case FN_BANDS: {
+      const last = i + 1 + (p[i]! - 1) * 3;
+      for (i += 1; i < last; i += 3) if (p[i + 1] === 1 ? x <= p[i]! : x < p[i]!) return p[i + 2]!;
+      return p[last + 2]!;
+    }
+    case FN_LINEAR: {
+      let a = ((x - p[i]!) / (p[i + 1]! - p[i]!)) * SCALE_MAX;
+      if (p[i + 2] === 1) a = a < 0 ? 0 : a > SCALE_MAX ? SCALE_MAX : a;
+      return p[i + 3] === 1 ? SCALE_MAX - a : a;
+    }
+    case FN_BOOLEAN:
+      return x === 1 ? p[i + 1]! : x === 0 ? p[i]! : NaN;
+    case FN_CATEGORY: {
+      const v = x >= 0 && x < p[i + 1]! ? p[i + 2 + x]! : NaN;
+      return v === v ? v : p[i]!;
+    }
+    default: {
+      const a = p[i + 2]! + (x - p[i]!) * p[i + 1]!;
+      return a < p[i + 3]! ? p[i + 3]! : a > p[i + 4]! ? p[i + 4]! : a;
+    }
+  }
+}
+
+export interface Evaluation {
+  /** Unrounded, unclamped: weighted average, or baseline + points. NaN when nothing could be averaged. */
+  total: number;
+  coverage: number;
+}
+
+/** Scores one scorecard; leaves each measure's counted action value (NaN = skipped) in card.actions. */
+export function evaluate(card: CompiledScorecard, row: Float64Array, offset: number, neutral: number, out: Evaluation): void {
+  const n = card.fn.length;
+  const { actions, groupSumW, groupSumWA, weight, group, nominal, policy, metricIndex } = card;
+  groupSumW.fill(0);
+  groupSumWA.fill(0);
+  let coverage = 0;
+  for (let m = 0; m < n; m++) {
+    let a = actionValue(card, m, row[offset + metricIndex[m]!]!);
+    if (a === a) coverage += nominal[m]!;
+    else if (policy[m] === POLICY_SKIP) {
+      actions[m] = NaN;
+      continue;
+    } else a = card.additive ? 0 : policy[m] === POLICY_NEUTRAL ? neutral : 0;
+    actions[m] = a;
+    const g = group[m]!;
+    groupSumW[g]! += weight[m]!;
+    groupSumWA[g]! += weight[m]! * a;
+  }
+  out.coverage = coverage > 1 ? 1 : coverage;
+  out.total = card.additive ? additiveTotal(card) : weightedTotal(card);
+}
+
+function weightedTotal(card: CompiledScorecard): number {
+  const { groupSumW, groupSumWA, groupWeight } = card;
+  let total = 0;
+  let weightWithData = 0;
+  for (let g = 0; g < groupSumW.length; g++) {
+    if (groupSumW[g]! > 0) {
+      total += (groupWeight[g]! * groupSumWA[g]!) / groupSumW[g]!;
+      weightWithData += groupWeight[g]!;
+    }
+  }
+  return weightWithData > 0 ? total / weightWithData : NaN;
+}
+
+function additiveTotal(card: CompiledScorecard): number {
+  let total = card.baseline;
+  for (let g = 0; g < card.groupSumWA.length; g++) total += card.groupWeight[g]! * card.groupSumWA[g]!;
+  return total;
+}
+
+export interface RowScore extends Evaluation {
+  scorecard: number;
+  /** Integer 0–100, NaN when there is too little data. */
+  score: number;
+  /** Tier index, -1 when there is no score. */
+  tier: number;
+}
+
+export function newRowScore(): RowScore {
+  return { total: NaN, coverage: 0, scorecard: 0, score: NaN, tier: -1 };
+}
+
+export function selectScorecard(compiled: CompiledConfig, ctx: RuleContext): number {
+  const order = compiled.segmentOrder;
+  for (let i = 0; i < order.length; i++) {
+    const card = compiled.scorecards[order[i]!]!;
+    if (card.when!(ctx)) return card.index;
+  }
+  return compiled.defaultScorecard;
+}
+
+/** Rounding rule: clamp to 0–100, then round half up to an integer; tiers are looked up by that integer. */
+export function toScore(total: number): number {
+  const clamped = total < 0 ? 0 : total > SCALE_MAX ? SCALE_MAX : total;
+  // The tiny bias keeps 59.4999999 (float noise from a true 59.5) rounding the same way as 59.5.
+  return Math.round(clamped + 1e-9);
+}
+
+export function scoreCard(compiled: CompiledConfig, card: CompiledScorecard, ctx: RuleContext, out: RowScore): void {
+  out.scorecard = card.index;
+  evaluate(card, ctx.row, ctx.offset, compiled.neutralValue, out);
+  const sufficient = out.total === out.total && out.coverage + 1e-9 >= compiled.minCoverage;
+  out.score = sufficient ? toScore(out.total) : NaN;
+  out.tier = sufficient ? compiled.tierOfScore[out.score]! : -1;
+}
+
+export function scoreRow(compiled: CompiledConfig, ctx: RuleContext, out: RowScore): void {
+  scoreCard(compiled, compiled.scorecards[selectScorecard(compiled, ctx)]!, ctx, out);
+}

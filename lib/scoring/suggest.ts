@@ -1,0 +1,138 @@
+// The smallest single-metric change that lifts an account into the next tier up.
+// Candidates come from each measure's scoring function (band edges, a search along linear/points scales,
+// the other boolean or category values); each is checked by re-scoring the account with that one value
+// changed. "Smallest" means smallest relative to the measure's scale; filling in a missing value ranks last.
+import { FN_BANDS, FN_BOOLEAN, FN_CATEGORY, FN_LINEAR, type CompiledConfig, type CompiledMetric, type CompiledScorecard } from './compile';
+import type { RuleContext } from './conditions';
+import { formatValue, measureLabel } from './explain';
+import { newRowScore, scoreCard, type RowScore } from './kernel';
+import { SCALE_MAX } from './schema';
+import type { NextTierChange } from './types';
+
+interface Candidate {
+  x: number;
+  distance: number;
+}
+
+const MISSING_DISTANCE = 2;
+const SEARCH_LIMIT = 10_000;
+
+export function nextTierChange(
+  compiled: CompiledConfig,
+  card: CompiledScorecard,
+  ctx: RuleContext,
+  current: RowScore,
+  categoryOf: (metric: CompiledMetric, x: number) => string | null,
+): NextTierChange | null {
+  if (current.tier < 0 || current.tier >= compiled.tiers.length - 1) return null;
+  const row = Float64Array.from(ctx.row);
+  const probeCtx: RuleContext = { ...ctx, row, offset: 0 };
+  const probe = newRowScore();
+  const reaches = (metricIndex: number, x: number): boolean => {
+    const before = row[metricIndex]!;
+    row[metricIndex] = x;
+    scoreCard(compiled, card, probeCtx, probe);
+    row[metricIndex] = before;
+    return probe.tier > current.tier;
+  };
+
+  let best: { m: number; x: number; distance: number } | null = null;
+  for (let m = 0; m < card.measures.length; m++) {
+    const metric = compiled.metrics[card.metricIndex[m]!]!;
+    for (const c of candidates(card, m, metric, ctx.row[metric.index]!, (x) => reaches(metric.index, x)))
+      if ((!best || c.distance < best.distance) && reaches(metric.index, c.x)) best = { m, x: c.x, distance: c.distance };
+  }
+  if (!best) return null;
+  const metric = compiled.metrics[card.metricIndex[best.m]!]!;
+  const x0 = ctx.row[metric.index]!;
+  const asValue = (x: number) => (metric.kind === 'boolean' ? x === 1 : metric.kind === 'category' ? categoryOf(metric, x) : x);
+  const from = x0 === x0 ? asValue(x0) : null;
+  const to = asValue(best.x) ?? String(best.x);
+  const label = measureLabel(compiled, card, best.m);
+  return {
+    tier: compiled.tiers[current.tier + 1]!,
+    metric: metric.def.key,
+    label,
+    from,
+    to,
+    text: changeText(lowerFirst(label), metric, from, to),
+  };
+}
+
+function candidates(card: CompiledScorecard, m: number, metric: CompiledMetric, x0: number, reaches: (x: number) => boolean): Candidate[] {
+  const p = card.params;
+  const i = card.paramStart[m]!;
+  const step = metric.def.step;
+  switch (card.fn[m]) {
+    case FN_BOOLEAN:
+      return [0, 1].filter((x) => x !== x0).map((x) => ({ x, distance: x0 === x0 ? 1 : MISSING_DISTANCE }));
+    case FN_CATEGORY: {
+      const codes = Array.from({ length: p[i + 1]! }, (_, c) => c).filter((c) => c !== x0 && !Number.isNaN(p[i + 2 + c]!));
+      return codes.map((x) => ({ x, distance: x0 === x0 ? 1 : MISSING_DISTANCE }));
+    }
+    case FN_BANDS:
+      return bandCandidates(p, i, metric, x0, step);
+    case FN_LINEAR: {
+      const [min, max, , invert] = [p[i]!, p[i + 1]!, p[i + 2]!, p[i + 3]!];
+      const [worst, best] = invert === 1 ? [max, min] : [min, max];
+      return searchAlong(x0 === x0 ? x0 : worst, best, x0, Math.abs(max - min), metric, reaches);
+    }
+    default: {
+      // points: [neutral, perUnit, base, lowest, highest]; ends are where the points stop changing.
+      const [neutral, perUnit, base, lo, hi] = [p[i]!, p[i + 1]!, p[i + 2]!, p[i + 3]!, p[i + 4]!];
+      const start = x0 === x0 ? x0 : Number.isFinite(lo) ? neutral + (lo - base) / perUnit : neutral;
+      const best = Number.isFinite(hi) ? neutral + (hi - base) / perUnit : start + SCALE_MAX / perUnit;
+      return searchAlong(start, best, x0, Math.abs(best - start), metric, reaches);
+    }
+  }
+}
+
+/** The point of each band closest to the current value (or to the worse end of the band when there is none). */
+function bandCandidates(p: Float64Array, i: number, metric: CompiledMetric, x0: number, step: number): Candidate[] {
+  const count = p[i]!;
+  const thresholds = Array.from({ length: count - 1 }, (_, b) => p[i + 1 + b * 3]!);
+  const span = Math.max(step, thresholds.length > 1 ? thresholds[thresholds.length - 1]! - thresholds[0]! : Math.abs(thresholds[0] ?? step));
+  const floor = metric.kind === 'date' ? 0 : -Infinity;
+  const out: Candidate[] = [];
+  for (let b = 0; b < count; b++) {
+    const at = i + 1 + b * 3;
+    const prev = b === 0 ? -Infinity : p[at - 3]!;
+    const lo = Math.max(floor, b === 0 ? -Infinity : p[at - 2] === 1 ? prev + step : prev);
+    const hi = b === count - 1 ? Infinity : p[at + 1] === 1 ? p[at]! : p[at]! - step;
+    if (lo > hi) continue;
+    const x = x0 === x0 ? Math.min(hi, Math.max(lo, x0)) : metric.def.direction === 'lower' && Number.isFinite(hi) ? hi : Number.isFinite(lo) ? lo : hi;
+    if (x !== x0 && Number.isFinite(x)) out.push({ x, distance: x0 === x0 ? Math.abs(x - x0) / span : MISSING_DISTANCE });
+  }
+  return out;
+}
+
+/** Binary search, in steps of the metric's `step`, for the first value from `start` towards `best` that reaches. */
+function searchAlong(start: number, best: number, x0: number, span: number, metric: CompiledMetric, reaches: (x: number) => boolean): Candidate[] {
+  const step = metric.def.step;
+  const dir = best > start ? 1 : -1;
+  const length = Math.abs(best - start);
+  if (!(length > 0) || !Number.isFinite(length)) return [];
+  const origin = dir > 0 ? Math.floor(start / step) * step : Math.ceil(start / step) * step;
+  const at = (k: number) => (k * step >= length ? best : origin + dir * k * step);
+  let lo = 1;
+  let hi = Math.min(SEARCH_LIMIT, Math.ceil(length / step));
+  if (!reaches(at(hi))) return [];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reaches(at(mid))) hi = mid;
+    else lo = mid + 1;
+  }
+  const x = Math.max(metric.kind === 'date' ? 0 : -Infinity, at(lo));
+  return [{ x, distance: x0 === x0 ? Math.abs(x - x0) / Math.max(span, step) : MISSING_DISTANCE }];
+}
+
+function lowerFirst(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+
+function changeText(label: string, metric: CompiledMetric, from: NextTierChange['from'], to: NextTierChange['to']): string {
+  if (from === null) return `record ${label} (no data now) at ${formatValue(metric, to)}`;
+  if (typeof to === 'boolean') return `change ${label} from ${from ? 'yes' : 'no'} to ${to ? 'yes' : 'no'}`;
+  if (typeof to === 'string' || typeof from !== 'number') return `move ${label} from ${String(from)} to ${to}`;
+  return `${to > from ? 'raise' : 'lower'} ${label} from ${formatValue(metric, from)} to ${formatValue(metric, to)}`;
+}

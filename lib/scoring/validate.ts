@@ -1,0 +1,92 @@
+// validateConfig: structure (zod) first, then the checks that relate parts of the config to each other.
+// It never throws and reports every problem it can find, each with a path and a sentence.
+import type { z } from 'zod';
+import { configSchema, type ScoringConfig } from './schema';
+import { semanticIssues } from './semantics';
+import type { ConfigIssue } from './types';
+
+export type ValidationResult = { ok: true; config: ScoringConfig } | { ok: false; issues: ConfigIssue[] };
+
+export function validateConfig(input: unknown): ValidationResult {
+  try {
+    const parsed = configSchema.safeParse(input, { error: messageFor });
+    if (!parsed.success) return { ok: false, issues: dedupe(parsed.error.issues.map(toConfigIssue)) };
+    const issues = semanticIssues(parsed.data);
+    return issues.length > 0 ? { ok: false, issues } : { ok: true, config: parsed.data };
+  } catch (error) {
+    // Only hostile input (throwing getters, proxies) gets here; still answer with an issue, never a throw.
+    return { ok: false, issues: [{ path: 'config', message: `could not be read: ${String(error instanceof Error ? error.message : error)}` }] };
+  }
+}
+
+/** `['scorecards', 1, 'measures', 2, 'bands']` → `scorecards[1].measures[2].bands`; the root is `config`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out === '' ? 'config' : out;
+}
+
+function toConfigIssue(issue: z.core.$ZodIssue): ConfigIssue {
+  return { path: formatPath(issue.path), message: issue.message };
+}
+
+function dedupe(issues: ConfigIssue[]): ConfigIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const id = `${i.path}\u0000${i.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function describeInput(input: unknown): string {
+  if (input === undefined) return 'nothing';
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'number') return Number.isNaN(input) ? 'NaN' : Number.isFinite(input) ? `the number ${input}` : 'an infinite number';
+  if (typeof input === 'string') return input.length > 40 ? 'a long text' : `the text "${input}"`;
+  if (typeof input === 'object') return 'an object';
+  return `a ${typeof input}`;
+}
+
+const EXPECTED: Record<string, string> = {
+  number: 'a number',
+  string: 'a text',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  record: 'an object',
+  int: 'a whole number',
+};
+
+function messageFor(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return `is required (${EXPECTED[issue.expected] ?? issue.expected})`;
+      return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeInput(issue.input)}`;
+    case 'too_small':
+      return issue.origin === 'array'
+        ? `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`
+        : issue.origin === 'string'
+          ? `needs at least ${issue.minimum} character${issue.minimum === 1 ? '' : 's'}`
+          : `must be ${issue.inclusive ? 'at least' : 'above'} ${issue.minimum}, got ${describeInput(issue.input)}`;
+    case 'too_big':
+      return issue.origin === 'array'
+        ? `allows at most ${issue.maximum} items`
+        : issue.origin === 'string'
+          ? `allows at most ${issue.maximum} characters`
+          : `must be ${issue.inclusive ? 'at most' : 'below'} ${issue.maximum}, got ${describeInput(issue.input)}`;
+    case 'invalid_value':
+      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeInput(issue.input)}`;
+    case 'unrecognized_keys':
+      return `has unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'invalid_union':
+      return 'does not match any allowed form';
+    default:
+      return undefined;
+  }
+}
