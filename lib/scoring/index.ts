@@ -5,3 +5,5 @@ export { compileConfig, type CompiledConfig } from './compile';
 export { validateOverride } from './override';
 export { configSchema, SCHEMA_VERSION, type ScoringConfig, type ScoringConfigInput } from './schema';
 export type * from './types';
+export { scoreMany, scoreColumns, readColumns, allocateScores, flagKeys, type AccountEntry, type MetricColumns, type BulkScores } from './bulk';
+export { trend, detectAlerts } from './trend';

@@ -5,10 +5,11 @@ import { toScore } from './kernel';
 import { SCALE_MAX, type ScoringConfig } from './schema';
 import type { ConfigIssue, OverrideInput } from './types';
 
-export interface ActiveOverride {
-  /** NaN when the override sets a tier only. */
+/** The score and tier an account ends up with. `score` is NaN when there is none. */
+export interface FinalScore {
   score: number;
   tier: number;
+  overridden: boolean;
 }
 
 /** Every problem with an override, each with its field; empty when it can be applied. */
@@ -32,14 +33,19 @@ export function validateOverride(config: ScoringConfig, override: unknown): Conf
   return issues;
 }
 
-/** The override in force at `now`, or null when there is none, it has expired, or it is not valid. */
-export function activeOverride(compiled: CompiledConfig, override: OverrideInput | null | undefined, now: Date, computedScore: number): ActiveOverride | null {
-  if (!override || validateOverride(compiled.config, override).length > 0) return null;
-  if (now.getTime() >= Date.parse(override.expiresAt)) return null;
+/** Applies the override in force at `now`; the computed result stands when there is none, it has expired or is invalid. */
+export function applyOverride(
+  compiled: CompiledConfig,
+  override: OverrideInput | null | undefined,
+  now: Date,
+  computed: { score: number; tier: number },
+): FinalScore {
+  if (!override || validateOverride(compiled.config, override).length > 0 || !(now.getTime() < Date.parse(override.expiresAt)))
+    return { score: computed.score, tier: computed.tier, overridden: false };
   if (typeof override.value === 'number') {
     const score = toScore(override.value);
-    return { score, tier: compiled.tierOfScore[score]! };
+    return { score, tier: compiled.tierOfScore[score]!, overridden: true };
   }
   // A tier override keeps the computed score (when there is one) for reference.
-  return { score: computedScore, tier: compiled.config.tiers.findIndex((t) => t.key === override.tier) };
+  return { score: computed.score, tier: compiled.config.tiers.findIndex((t) => t.key === override.tier), overridden: true };
 }

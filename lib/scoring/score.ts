@@ -3,7 +3,7 @@ import { compiledFor, type CompiledConfig, type CompiledMetric } from './compile
 import type { RuleContext } from './conditions';
 import { drivers, explainMeasures } from './explain';
 import { newRowScore, scoreRow } from './kernel';
-import { activeOverride } from './override';
+import { applyOverride } from './override';
 import { readMetrics } from './read';
 import type { ScoringConfig } from './schema';
 import { nextTierChange } from './suggest';
@@ -25,9 +25,7 @@ export function scoreAccount(config: ScoringConfig, account: AccountInput, metri
   const { up, down } = drivers(compiled, card, measures);
   const nextTier = nextTierChange(compiled, card, ctx, computed, (metric, x) => categoryText(metric, x, metrics));
 
-  const override = activeOverride(compiled, options.override, options.now, computed.score);
-  const score = override ? override.score : computed.score;
-  const tier = override ? override.tier : computed.tier;
+  const { score, tier, overridden } = applyOverride(compiled, options.override, options.now, computed);
   ctx.score = score;
   const flags = flagsOf(compiled, ctx);
   return {
@@ -39,7 +37,7 @@ export function scoreAccount(config: ScoringConfig, account: AccountInput, metri
     coverage: computed.coverage,
     flags,
     actions: actionsOf(compiled, tier, flags),
-    override: override && options.override ? overrideResult(compiled, options.override, computed.score, computed.tier) : null,
+    override: overridden && options.override ? overrideResult(compiled, options.override, computed.score, computed.tier) : null,
     explanation: {
       measures,
       driversUp: up,

@@ -134,5 +134,6 @@ function changeText(label: string, metric: CompiledMetric, from: NextTierChange[
   if (from === null) return `record ${label} (no data now) at ${formatValue(metric, to)}`;
   if (typeof to === 'boolean') return `change ${label} from ${from ? 'yes' : 'no'} to ${to ? 'yes' : 'no'}`;
   if (typeof to === 'string' || typeof from !== 'number') return `move ${label} from ${String(from)} to ${to}`;
-  return `${to > from ? 'raise' : 'lower'} ${label} from ${formatValue(metric, from)} to ${formatValue(metric, to)}`;
+  const plain = (v: number) => formatValue(metric, v).split(' ')[0];
+  return `${to > from ? 'raise' : 'lower'} ${label} from ${plain(from)} to ${formatValue(metric, to)}`;
 }

@@ -136,3 +136,33 @@ export interface ConfigIssue {
   path: string;
   message: string;
 }
+
+/** Score change over 7 and 30 days; null where history does not reach back that far. */
+export interface Trend {
+  d7: number | null;
+  d30: number | null;
+}
+
+export interface ScoreAlert {
+  kind: 'drop' | 'tier-worse';
+  text: string;
+}
+
+/** A score and tier as stored for an account (tier by key). */
+export interface ScoreSnapshot {
+  score: number | null;
+  tier: string | null;
+}
+
+/** The bulk path's result for one account: no explanation. `flags` is a bit mask over config.flags. */
+export interface CompactResult {
+  accountId: string;
+  status: 'scored' | 'insufficient';
+  score: number | null;
+  tier: string | null;
+  coverage: number;
+  /** Index into config.scorecards. */
+  scorecard: number;
+  flags: number;
+  overridden: boolean;
+}

@@ -63,6 +63,17 @@ const EXPECTED: Record<string, string> = {
   int: 'a whole number',
 };
 
+function oneOf(values: readonly unknown[]): string {
+  const shown = values.map((v) => JSON.stringify(v));
+  return shown.length > 2 ? `one of ${shown.join(', ')}` : shown.join(' or ');
+}
+
+/** A plain union (`string | number`): list what each branch expected. */
+function describeUnion(branches: readonly (readonly z.core.$ZodIssue[])[] | undefined): string {
+  const expected = (branches ?? []).flatMap((b) => b.flatMap((i) => (i.code === 'invalid_type' ? [EXPECTED[i.expected] ?? i.expected] : [])));
+  return expected.length > 0 ? [...new Set(expected)].join(' or ') : 'another form';
+}
+
 function messageFor(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
@@ -81,11 +92,19 @@ function messageFor(issue: z.core.$ZodRawIssue): string | undefined {
           ? `allows at most ${issue.maximum} characters`
           : `must be ${issue.inclusive ? 'at most' : 'below'} ${issue.maximum}, got ${describeInput(issue.input)}`;
     case 'invalid_value':
-      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeInput(issue.input)}`;
+      return `must be ${oneOf(issue.values)}, got ${describeInput(issue.input)}`;
     case 'unrecognized_keys':
       return `has unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    case 'invalid_union':
-      return 'does not match any allowed form';
+    case 'invalid_union': {
+      // A discriminated union (measure "type"): name the value found under the discriminator.
+      const { options, discriminator } = issue as { options?: unknown[]; discriminator?: string };
+      if (Array.isArray(options) && discriminator) {
+        const input = issue.input;
+        const found = input !== null && typeof input === 'object' ? (input as Record<string, unknown>)[discriminator] : input;
+        return `must be ${oneOf(options)}, got ${describeInput(found)}`;
+      }
+      return `expected ${describeUnion(issue.errors)}, got ${describeInput(issue.input)}`;
+    }
     default:
       return undefined;
   }
