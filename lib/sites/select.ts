@@ -1,0 +1,155 @@
+// The one place adapters touch the DOM through their dated selectors: queries a SelectorSpec (every css
+// alternative at once, so each element comes back once, in document order), remembers per spec name whether it
+// matched, and turns an adapter's rules into a scan. Adapter files stay data: specs plus rules.
+
+import { emailsIn, mailtoAddresses, textOf } from './text';
+import type { CustomerMatch, IdentityKind, Placement, SelectorSpec, SiteAdapter } from './types';
+
+/** A spec from `[css, seen]` pairs, newest first. */
+export function spec(name: string, selectors: [css: string, seen: string][], required = false): SelectorSpec {
+  return { name, selectors: selectors.map(([css, seen]) => ({ css, seen })), required };
+}
+
+const cssOfSpec = new WeakMap<SelectorSpec, string>();
+
+/** All css alternatives of a spec as one selector list. */
+export function specCss(spec: SelectorSpec): string {
+  let css = cssOfSpec.get(spec);
+  if (css === undefined) {
+    css = [...new Set(spec.selectors.map((s) => s.css))].join(', ');
+    cssOfSpec.set(spec, css);
+  }
+  return css;
+}
+
+interface SpecRecord {
+  css: string;
+  required: boolean;
+  matched: boolean;
+}
+
+// Per spec name, since the last reset (the runner resets on navigation).
+const report = new Map<string, SpecRecord>();
+
+function record(spec: SelectorSpec, matched: boolean): void {
+  const seen = report.get(spec.name);
+  if (seen) seen.matched ||= matched;
+  else report.set(spec.name, { css: specCss(spec), required: spec.required === true, matched });
+}
+
+/** Names of required specs that were looked for and matched nothing since the last reset. Names only, no page content. */
+export function missingRequiredSelectors(): string[] {
+  return [...report].filter(([, r]) => r.required && !r.matched).map(([name]) => name);
+}
+
+/** Every spec looked for since the last reset, with its css and whether it matched (diagnostics and tests). */
+export function selectorReport(): { name: string; css: string; required: boolean; matched: boolean }[] {
+  return [...report].map(([name, r]) => ({ name, ...r }));
+}
+
+/** Forget what matched: call when the page navigates to another view. */
+export function resetSelectorReport(): void {
+  report.clear();
+}
+
+const isElement = (node: ParentNode): node is Element => (node as Node).nodeType === 1;
+
+function queryCss(root: ParentNode, css: string): Element[] {
+  const found = [...root.querySelectorAll(css)];
+  if (isElement(root) && root.matches(css)) found.unshift(root);
+  return found;
+}
+
+/** How one spec's elements show customers. */
+export interface Rule {
+  spec: SelectorSpec;
+  find(el: Element): CustomerMatch[];
+  /** find() also works on a descendant of a matched element (free-text containers). */
+  scoped?: boolean;
+}
+
+const cssOfRules = new WeakMap<readonly Rule[], string>();
+
+/**
+ * One query for all rules (so results come in document order), each element handled by the first rule it
+ * matches. When root lies inside a scoped rule's element (the runner rescans a changed subtree), root is read.
+ */
+export function scanRules(root: ParentNode, rules: readonly Rule[]): CustomerMatch[] {
+  let css = cssOfRules.get(rules);
+  if (css === undefined) {
+    css = rules.map((r) => specCss(r.spec)).join(', ');
+    cssOfRules.set(rules, css);
+  }
+  const hit = new Set<Rule>();
+  const matches: CustomerMatch[] = [];
+  const elements = queryCss(root, css);
+  for (const el of elements) {
+    const rule = rules.find((r) => el.matches(specCss(r.spec)));
+    if (!rule) continue;
+    hit.add(rule);
+    matches.push(...rule.find(el));
+  }
+  if (elements.length === 0 && isElement(root)) {
+    const rule = rules.find((r) => r.scoped && root.parentElement?.closest(specCss(r.spec)));
+    if (rule) {
+      hit.add(rule);
+      matches.push(...rule.find(root));
+    }
+  }
+  for (const rule of rules) record(rule.spec, hit.has(rule));
+  return matches;
+}
+
+const match = (anchor: Element, kind: IdentityKind, value: string, placement?: Placement): CustomerMatch =>
+  placement ? { anchor, kind, value, placement } : { anchor, kind, value };
+
+/** The identity is an attribute of the element (Gmail's `email`, Front's `data-account-name`). */
+export function byAttribute(spec: SelectorSpec, kind: IdentityKind, attribute: string, placement?: Placement): Rule {
+  return {
+    spec,
+    find: (el) => {
+      const value = el.getAttribute(attribute)?.trim();
+      return value ? [match(el, kind, value, placement)] : [];
+    },
+  };
+}
+
+/** The identity is the element's visible text (a company name); `ignore` drops screen-reader-only parts. */
+export function byText(
+  spec: SelectorSpec,
+  kind: IdentityKind,
+  options: { placement?: Placement; ignore?: string; when?: (el: Element) => boolean } = {},
+): Rule {
+  return {
+    spec,
+    find: (el) => {
+      if (options.when && !options.when(el)) return [];
+      const value = textOf(el, options.ignore);
+      return value ? [match(el, kind, value, options.placement)] : [];
+    },
+  };
+}
+
+/** Email addresses inside a string the element carries ("Dana Wu <dana@…>", "From: …", a title). */
+export function emailsFrom(spec: SelectorSpec, source: (el: Element) => string | null, placement?: Placement): Rule {
+  return {
+    spec,
+    find: (el) => emailsIn(source(el) ?? '').map((email) => match(el, 'email', email, placement)),
+  };
+}
+
+/** A `mailto:` link: the link is the anchor. */
+export function byMailto(spec: SelectorSpec, placement?: Placement): Rule {
+  return {
+    spec,
+    find: (el) => mailtoAddresses(el.getAttribute('href') ?? '').map((email) => match(el, 'email', email, placement)),
+  };
+}
+
+/** An adapter whose scan is its rules. */
+export function ruleAdapter(
+  adapter: Omit<SiteAdapter, 'scan'>,
+  rules: readonly Rule[],
+): SiteAdapter {
+  return { ...adapter, scan: (root) => scanRules(root, rules) };
+}

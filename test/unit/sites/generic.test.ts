@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+// The generic adapter on small pages: text emails, mailto links, skipped regions, caps, and text that looks like HTML.
+
+import { describe, expect, it } from 'vitest';
+import { generic } from '../../../lib/sites/generic';
+import { emailsIn, TEXT_SCAN_CAP } from '../../../lib/sites/text';
+import { loadPage } from './fixture-dom';
+
+const page = (body: string) => loadPage(`<!doctype html><html><body>${body}</body></html>`, 'https://intranet.example/page');
+const found = (doc: Document) => generic.scan(doc).map((m) => ({ id: m.anchor.id, kind: m.kind, value: m.value, placement: m.placement }));
+
+describe('generic adapter', () => {
+  it('finds every address in running text, badged at the end of the containing element', () => {
+    const doc = page('<p id="p">Ask dana.wu@acme-analytics.example, or lee.park@acme-analytics.example.</p>');
+    expect(found(doc)).toEqual([
+      { id: 'p', kind: 'email', value: 'dana.wu@acme-analytics.example', placement: 'append' },
+      { id: 'p', kind: 'email', value: 'lee.park@acme-analytics.example', placement: 'append' },
+    ]);
+  });
+
+  it('places the badge after an element that shows only the address', () => {
+    const doc = page('<span id="s"> mia.chen@cobalt-health.example </span>');
+    expect(found(doc)).toEqual([{ id: 's', kind: 'email', value: 'mia.chen@cobalt-health.example', placement: 'after' }]);
+  });
+
+  it('reads a mailto link without its ?subject and does not repeat its text', () => {
+    const doc = page('<a id="m" href="mailto:Tom.Reed@borealis-logistics.example?subject=Hi%20there">Tom.Reed@borealis-logistics.example</a>');
+    expect(found(doc)).toEqual([{ id: 'm', kind: 'email', value: 'Tom.Reed@borealis-logistics.example', placement: 'after' }]);
+  });
+
+  it('ignores script, style, textarea, input, contenteditable regions and its own badges', () => {
+    const doc = page(
+      '<script>var a = "a@acme-analytics.example";</script><style>/* b@acme-analytics.example */</style>' +
+        '<textarea>c@acme-analytics.example</textarea><input value="d@acme-analytics.example">' +
+        '<div contenteditable="true"><p>e@acme-analytics.example</p></div><div contenteditable="plaintext-only">f@acme-analytics.example</div>' +
+        '<healthmark-badge>g@acme-analytics.example</healthmark-badge><p id="ok">h@acme-analytics.example</p>',
+    );
+    expect(found(doc).map((m) => m.value)).toEqual(['h@acme-analytics.example']);
+  });
+
+  it('finds nothing when asked to rescan a subtree inside an editor', () => {
+    const doc = page('<div contenteditable="true"><p id="inner">e@acme-analytics.example</p></div>');
+    expect(generic.scan(doc.getElementById('inner')!)).toEqual([]);
+  });
+
+  it('rescans a changed subtree on its own', () => {
+    const doc = page('<p>x@elsewhere.example</p><ul id="list"><li id="li">ana.silva@borealis-logistics.example</li></ul>');
+    expect(generic.scan(doc.getElementById('list')!).map((m) => [m.anchor.id, m.value])).toEqual([['li', 'ana.silva@borealis-logistics.example']]);
+  });
+
+  it('reports hosts of links to other sites, not links to the page’s own host', () => {
+    const doc = page('<a id="a" href="https://acme-analytics.example/pricing">Acme</a><a href="/local">me</a><a href="https://intranet.example/x">me too</a><a href="ftp://files.example/">ftp</a>');
+    expect(found(doc)).toEqual([{ id: 'a', kind: 'domain', value: 'acme-analytics.example', placement: 'after' }]);
+  });
+
+  it('caps a huge text node: an address past the cap is not read', () => {
+    const filler = 'x'.repeat(TEXT_SCAN_CAP);
+    const doc = page(`<pre id="log">early@acme-analytics.example ${filler} late@acme-analytics.example</pre>`);
+    expect(found(doc).map((m) => m.value)).toEqual(['early@acme-analytics.example']);
+  });
+
+  it('keeps text that looks like HTML as text', () => {
+    const doc = page('<p id="p">&lt;img src=x onerror=alert(1)&gt; &lt;b&gt;dana.wu@acme-analytics.example&lt;/b&gt;</p>');
+    expect(found(doc)).toEqual([{ id: 'p', kind: 'email', value: 'dana.wu@acme-analytics.example', placement: 'append' }]);
+    expect(doc.querySelector('img, b')).toBeNull();
+  });
+});
+
+describe('emailsIn', () => {
+  it('stops at sentence punctuation and angle brackets', () => {
+    expect(emailsIn('Mail <ruth.okafor@indigo-apparel.example>, then paul.meyer@juniper-schools.example.')).toEqual([
+      'ruth.okafor@indigo-apparel.example',
+      'paul.meyer@juniper-schools.example',
+    ]);
+  });
+
+  it('returns at most the limit, and nothing for @ signs that are not addresses', () => {
+    expect(emailsIn('a@b.example c@d.example e@f.example', 2)).toEqual(['a@b.example', 'c@d.example']);
+    expect(emailsIn('@'.repeat(5000) + ' @handle x@y')).toEqual([]);
+  });
+});

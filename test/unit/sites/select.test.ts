@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+// The shared selector helper: spec alternatives, the changed-subtree cases, and the miss report.
+
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freeTextIn } from '../../../lib/sites/freetext';
+import {
+  byAttribute, byText, missingRequiredSelectors, resetSelectorReport, scanRules, selectorReport, spec,
+} from '../../../lib/sites/select';
+import { loadPage } from './fixture-dom';
+
+const page = (body: string) => loadPage(`<!doctype html><html><body>${body}</body></html>`, 'https://app.example/');
+const person = spec('test.person', [['.new[data-email]', '2026-01'], ['.old[data-email]', '2020-01']], true);
+const company = spec('test.company', [['.company', '2026-01']]);
+const sidebar = spec('test.sidebar', [['aside.sidebar', '2026-01']]);
+const rules = [byAttribute(person, 'email', 'data-email'), byText(company, 'name', { ignore: '.sr-only' }), freeTextIn(sidebar)];
+
+beforeEach(resetSelectorReport);
+
+describe('scanRules', () => {
+  it('returns an element matched by two alternatives once, in document order across rules', () => {
+    const doc = page(
+      '<b class="company" id="c">Acme <span class="sr-only">Open preview</span>Analytics</b>' +
+        '<i class="new old" id="p" data-email="dana.wu@acme-analytics.example"></i>',
+    );
+    expect(scanRules(doc, rules).map((m) => [m.anchor.id, m.kind, m.value])).toEqual([
+      ['c', 'name', 'Acme Analytics'],
+      ['p', 'email', 'dana.wu@acme-analytics.example'],
+    ]);
+  });
+
+  it('includes the scanned root itself when it matches', () => {
+    const doc = page('<i class="old" id="p" data-email="tom.reed@borealis-logistics.example"></i>');
+    expect(scanRules(doc.getElementById('p')!, rules).map((m) => m.value)).toEqual(['tom.reed@borealis-logistics.example']);
+  });
+
+  it('reads a changed subtree inside a free-text container', () => {
+    const doc = page('<aside class="sidebar"><div><p id="row">Email: mia.chen@cobalt-health.example</p></div></aside>');
+    expect(scanRules(doc.getElementById('row')!, rules).map((m) => [m.anchor.id, m.value])).toEqual([['row', 'mia.chen@cobalt-health.example']]);
+  });
+
+  it('keeps a name that looks like HTML as text', () => {
+    const doc = page('<b class="company" id="c">&lt;img src=x onerror=alert(1)&gt;</b>');
+    expect(scanRules(doc, rules).map((m) => m.value)).toEqual(['<img src=x onerror=alert(1)>']);
+    expect(doc.querySelector('img')).toBeNull();
+  });
+});
+
+describe('the miss report', () => {
+  it('names a required spec that matched nothing, and forgets it after a reset', () => {
+    scanRules(page('<b class="company">Acme</b>'), rules);
+    expect(missingRequiredSelectors()).toEqual(['test.person']);
+    resetSelectorReport();
+    expect(missingRequiredSelectors()).toEqual([]);
+  });
+
+  it('keeps a spec matched once it matched in any scanned root since the reset', () => {
+    scanRules(page('<i class="new" data-email="a@b.example"></i>'), rules);
+    scanRules(page('<p>nothing here</p>'), rules);
+    expect(missingRequiredSelectors()).toEqual([]);
+    expect(selectorReport().find((s) => s.name === 'test.person')).toMatchObject({ matched: true, required: true });
+  });
+});
