@@ -13,14 +13,12 @@ export interface SortedClasses {
   retained: Float64Array;
 }
 
-/**
- * Distinct values of the merged classes, in ascending order: group g holds churned positions
- * [churnedEnd[g-1], churnedEnd[g]) and retained positions [retainedEnd[g-1], retainedEnd[g]).
- */
+/** Distinct values of both classes merged, ascending, with how many churned and retained accounts hold each. */
 export interface TieGroups {
   count: number;
-  churnedEnd: Uint32Array;
-  retainedEnd: Uint32Array;
+  values: Float64Array;
+  churned: Uint32Array;
+  retained: Uint32Array;
 }
 
 /** `churned[i]` is 1 for churned, 0 for retained; anything else (no outcome) is left out, as is a NaN value. */
@@ -46,52 +44,50 @@ export function sortClasses(values: Float64Array, churned: Uint8Array): SortedCl
 }
 
 export function tieGroups({ churned, retained }: SortedClasses): TieGroups {
-  const churnedEnd = new Uint32Array(churned.length + retained.length);
-  const retainedEnd = new Uint32Array(churned.length + retained.length);
+  const capacity = churned.length + retained.length;
+  const values = new Float64Array(capacity);
+  const churnedCounts = new Uint32Array(capacity);
+  const retainedCounts = new Uint32Array(capacity);
   let c = 0;
   let r = 0;
   let count = 0;
   while (c < churned.length || r < retained.length) {
     const value = Math.min(c < churned.length ? churned[c]! : Infinity, r < retained.length ? retained[r]! : Infinity);
+    const cStart = c;
+    const rStart = r;
     while (c < churned.length && churned[c] === value) c++;
     while (r < retained.length && retained[r] === value) r++;
-    churnedEnd[count] = c;
-    retainedEnd[count] = r;
+    values[count] = value;
+    churnedCounts[count] = c - cStart;
+    retainedCounts[count] = r - rStart;
     count++;
   }
-  return { count, churnedEnd: churnedEnd.subarray(0, count), retainedEnd: retainedEnd.subarray(0, count) };
+  return {
+    count,
+    values: values.subarray(0, count),
+    churned: churnedCounts.subarray(0, count),
+    retained: retainedCounts.subarray(0, count),
+  };
 }
 
 /**
- * AUC with a multiplicity per sorted position (a bootstrap sample); without weights every position counts once.
- * Both classes must have a positive total weight.
+ * AUC from how many churned and retained accounts hold each distinct value (ascending); the bootstrap passes
+ * resampled counts. Both classes must have a positive total.
  */
-export function weightedAuc(groups: TieGroups, churnedWeight?: Uint32Array, retainedWeight?: Uint32Array): number {
+export function groupAuc(churned: Uint32Array, retained: Uint32Array): number {
   let churnedTotal = 0;
   let retainedAtOrBelow = 0;
   // Σ churned × (retained strictly below + ½ tied); pairs won are those with the retained value above.
   let pairsLostOrTied = 0;
-  let c = 0;
-  let r = 0;
-  for (let g = 0; g < groups.count; g++) {
-    const cEnd = groups.churnedEnd[g]!;
-    const rEnd = groups.retainedEnd[g]!;
-    const churnedHere = churnedWeight ? sumRange(churnedWeight, c, cEnd) : cEnd - c;
-    const retainedHere = retainedWeight ? sumRange(retainedWeight, r, rEnd) : rEnd - r;
+  for (let g = 0; g < churned.length; g++) {
+    const churnedHere = churned[g]!;
+    const retainedHere = retained[g]!;
     pairsLostOrTied += churnedHere * (retainedAtOrBelow + 0.5 * retainedHere);
     churnedTotal += churnedHere;
     retainedAtOrBelow += retainedHere;
-    c = cEnd;
-    r = rEnd;
   }
   const pairs = churnedTotal * retainedAtOrBelow;
   return (pairs - pairsLostOrTied) / pairs;
-}
-
-function sumRange(weights: Uint32Array, from: number, to: number): number {
-  let sum = 0;
-  for (let i = from; i < to; i++) sum += weights[i]!;
-  return sum;
 }
 
 export function aucOfSorted(classes: SortedClasses): AucResult {
@@ -106,7 +102,8 @@ export function aucOfSorted(classes: SortedClasses): AucResult {
       retained,
     };
   }
-  return { defined: true, auc: weightedAuc(tieGroups(classes)), churned, retained };
+  const groups = tieGroups(classes);
+  return { defined: true, auc: groupAuc(groups.churned, groups.retained), churned, retained };
 }
 
 /** AUC of `values` (higher = healthier) against `churned` (1 churned, 0 retained, other = no outcome). */

@@ -1,7 +1,10 @@
 // Percentile confidence interval of the AUC by stratified bootstrap: each replicate resamples the churned and
-// the retained accounts separately (so every replicate has both classes) and re-weights the one sorted merge.
-import { type SortedClasses, type TieGroups, tieGroups, weightedAuc } from './auc';
+// the retained accounts separately (so every replicate has both classes). Only how many of each class land on
+// each distinct score matters, so a replicate draws those counts directly (exact multinomial draws) and costs
+// one pass over the (few) distinct scores, not over the accounts.
+import { type SortedClasses, groupAuc, tieGroups } from './auc';
 import { seededRandom } from './random';
+import { resampleCounts } from './sampling';
 
 export interface ConfidenceInterval {
   low: number;
@@ -23,28 +26,21 @@ export interface BootstrapOptions {
 /** Both classes must be non-empty. */
 export function bootstrapAucInterval(classes: SortedClasses, options: BootstrapOptions): ConfidenceInterval {
   const { replicates, level, seed, onProgress } = options;
-  const groups: TieGroups = tieGroups(classes);
+  const groups = tieGroups(classes);
   const random = seededRandom(seed);
-  const churnedWeight = new Uint32Array(classes.churned.length);
-  const retainedWeight = new Uint32Array(classes.retained.length);
+  const churnedCounts = new Uint32Array(groups.count);
+  const retainedCounts = new Uint32Array(groups.count);
   const aucs = new Float64Array(replicates);
   const progressEvery = Math.max(1, Math.floor(replicates / 20));
   for (let b = 0; b < replicates; b++) {
-    resample(churnedWeight, random);
-    resample(retainedWeight, random);
-    aucs[b] = weightedAuc(groups, churnedWeight, retainedWeight);
+    resampleCounts(groups.churned, churnedCounts, random);
+    resampleCounts(groups.retained, retainedCounts, random);
+    aucs[b] = groupAuc(churnedCounts, retainedCounts);
     if (onProgress && (b + 1) % progressEvery === 0) onProgress((b + 1) / replicates);
   }
   aucs.sort();
   const tail = (1 - level) / 2;
   return { low: quantileOfSorted(aucs, tail), high: quantileOfSorted(aucs, 1 - tail), level, replicates, seed };
-}
-
-/** Draws `counts.length` positions with replacement, as a multiplicity per position. */
-function resample(counts: Uint32Array, random: () => number): void {
-  counts.fill(0);
-  const n = counts.length;
-  for (let i = 0; i < n; i++) counts[Math.floor(random() * n)]!++;
 }
 
 /** Linear interpolation between closest ranks (the common "type 7" quantile). */

@@ -48,12 +48,19 @@ export function leadingAuc(
 ): LeadingResult {
   const rows = outcomes.churned.length;
   const pointDays = new Float64Array(points.length);
+  const pointRows = new Int32Array(points.length);
   let ignoredPoints = 0;
   let latestDay = -Infinity;
+  // Histories repeat the same few hundred days across accounts: parse each distinct day once.
+  const dayCache = new Map<string, number>();
   for (let p = 0; p < points.length; p++) {
-    const day = dayNumber(points[p]!.day);
+    const text = points[p]!.day;
+    let day = dayCache.get(text);
+    if (day === undefined) dayCache.set(text, (day = dayNumber(text)));
+    const row = outcomes.rowOf.get(points[p]!.accountId) ?? -1;
     pointDays[p] = day;
-    if (Number.isNaN(day) || !outcomes.rowOf.has(points[p]!.accountId)) ignoredPoints++;
+    pointRows[p] = row;
+    if (Number.isNaN(day) || row < 0) ignoredPoints++;
     else if (day > latestDay) latestDay = day;
   }
   const referenceDay = referenceDate === undefined ? latestDay : dayNumber(referenceDate);
@@ -72,8 +79,8 @@ export function leadingAuc(
   const scoreThen = new Float64Array(rows).fill(NaN);
   for (let p = 0; p < points.length; p++) {
     const day = pointDays[p]!;
-    const row = outcomes.rowOf.get(points[p]!.accountId);
-    if (row === undefined || !(day <= targetDay[row]!) || day <= bestDay[row]!) continue;
+    const row = pointRows[p]!;
+    if (row < 0 || !(day <= targetDay[row]!) || day <= bestDay[row]!) continue;
     bestDay[row] = day;
     const score = points[p]!.score;
     scoreThen[row] = typeof score === 'number' && Number.isFinite(score) ? score : NaN;

@@ -1,6 +1,7 @@
 // L2-regularised logistic regression by Newton's method on a row-major feature matrix with NaN for missing.
-// Features are standardised on the fly with the training rows' mean and spread (missing → mean, i.e. 0 after
-// standardising), so no standardised copy of the matrix is ever made.
+// Features are standardised with the training rows' mean and spread (missing → mean, i.e. 0 after
+// standardising) into one dense design matrix per fit; each Newton iteration is then a single pass over it that
+// yields the loss, the gradient and the Hessian together.
 
 export interface Features {
   /** Row-major: value of feature j for row i at i * width + j; NaN when missing. */
@@ -28,6 +29,11 @@ export interface LogisticOptions {
   l2: number;
   maxIterations?: number;
   tolerance?: number;
+  /**
+   * Starting intercept + coefficients (e.g. a fit on similar rows). With the L2 penalty the optimum is unique, so
+   * a start changes how fast the fit converges, never where it ends.
+   */
+  start?: Float64Array;
 }
 
 /** Mean and spread of each feature over `rows`, ignoring missing values. */
@@ -57,31 +63,27 @@ export function standardisation(features: Features, rows: Uint32Array): Standard
   return { mean, spread };
 }
 
-/** The fixed parts of one fit, plus a scratch row so the loops allocate nothing. */
-interface Problem {
-  features: Features;
-  scale: Standardisation;
-  labels: Uint8Array;
-  rows: Uint32Array;
-  l2: number;
-  /** Standardised features of the current row, z[0] = 1 for the intercept. */
+/** Rows × (width + 1) standardised design, with 1 in the first column for the intercept, and the labels. */
+interface Design {
   z: Float64Array;
+  labels: Uint8Array;
+  size: number;
 }
 
-/** Loads row `row` into `problem.z` and returns its linear predictor under `beta`. */
-function linearPredictor(problem: Problem, row: number, beta: Float64Array): number {
-  const { features, scale, z } = problem;
+function standardisedDesign(features: Features, scale: Standardisation, labels: Uint8Array, rows: Uint32Array): Design {
   const { values, width } = features;
-  z[0] = 1;
-  let eta = beta[0]!;
-  for (let j = 0; j < width; j++) {
-    const x = values[row * width + j]!;
-    const spread = scale.spread[j]!;
-    const zj = Number.isNaN(x) || spread === 0 ? 0 : (x - scale.mean[j]!) / spread;
-    z[j + 1] = zj;
-    eta += beta[j + 1]! * zj;
+  const size = width + 1;
+  const z = new Float64Array(rows.length * size);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    z[r * size] = 1;
+    for (let j = 0; j < width; j++) {
+      const x = values[row * width + j]!;
+      const spread = scale.spread[j]!;
+      z[r * size + j + 1] = Number.isNaN(x) || spread === 0 ? 0 : (x - scale.mean[j]!) / spread;
+    }
   }
-  return eta;
+  return { z, labels: Uint8Array.from(rows, (row) => labels[row]!), size };
 }
 
 /** Fits P(y = 1) = σ(intercept + Σ β_j z_j) on `rows`; `labels[i]` is 0 or 1. */
@@ -91,28 +93,27 @@ export function fitLogistic(
   rows: Uint32Array,
   options: LogisticOptions,
 ): LogisticModel {
-  const { l2, maxIterations = 50, tolerance = 1e-9 } = options;
+  const { l2, maxIterations = 50, tolerance = 1e-9, start } = options;
   const scale = standardisation(features, rows);
-  const size = features.width + 1;
-  const problem: Problem = { features, scale, labels, rows, l2, z: new Float64Array(size) };
-  const beta = new Float64Array(size);
+  const design = standardisedDesign(features, scale, labels, rows);
+  const size = design.size;
+  const beta = start ? Float64Array.from(start) : new Float64Array(size);
   const gradient = new Float64Array(size);
   const hessian = new Float64Array(size * size);
   const step = new Float64Array(size);
   const trial = new Float64Array(size);
-  let loss = penalisedLoss(problem, beta);
+  let loss = newtonPass(design, beta, l2, gradient, hessian);
   let iterations = 0;
   let converged = false;
   while (iterations < maxIterations && !converged) {
     iterations++;
-    newtonSystem(problem, beta, gradient, hessian);
     solveCholesky(hessian, gradient, step, size);
     // Newton with step halving: the penalised loss is convex, so a short enough step always improves it.
     let factor = 1;
     let trialLoss = Infinity;
     for (let halvings = 0; halvings < 30; halvings++, factor /= 2) {
       for (let k = 0; k < size; k++) trial[k] = beta[k]! - factor * step[k]!;
-      trialLoss = penalisedLoss(problem, trial);
+      trialLoss = newtonPass(design, trial, l2, gradient, hessian);
       if (trialLoss <= loss) break;
     }
     if (!(trialLoss <= loss)) break;
@@ -123,43 +124,52 @@ export function fitLogistic(
   return { ...scale, intercept: beta[0]!, coefficients: beta.slice(1), iterations, converged };
 }
 
-function penalisedLoss(problem: Problem, beta: Float64Array): number {
-  const { rows, labels, l2 } = problem;
-  let loss = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const eta = linearPredictor(problem, rows[r]!, beta);
-    // log(1 + e^η) − y·η, written to stay finite for large |η|.
-    loss += (eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta))) - labels[rows[r]!]! * eta;
-  }
-  for (let k = 1; k < beta.length; k++) loss += 0.5 * l2 * beta[k]! * beta[k]!;
-  return loss;
-}
+/** Rows the Hessian is estimated from, at most: it only steers the step, the exact gradient decides the optimum. */
+const HESSIAN_ROWS = 25_000;
 
-/** gradient = Zᵀ(p − y) + λβ and hessian = Zᵀ diag(p(1 − p)) Z + λI, intercept unpenalised. */
-function newtonSystem(problem: Problem, beta: Float64Array, gradient: Float64Array, hessian: Float64Array): void {
-  const { rows, labels, l2, z } = problem;
-  const size = z.length;
+/**
+ * Returns the penalised loss −log L + λ/2‖β‖² at `beta` and fills gradient = Zᵀ(p − y) + λβ and
+ * hessian = Zᵀ diag(p(1 − p)) Z + λI (intercept unpenalised) at the same point. On large fits the Hessian
+ * comes from every k-th row, scaled up (a subsampled Newton step): it is most of the cost of a pass, and the
+ * step halving and the exact loss and gradient keep the result where full Newton would end.
+ */
+function newtonPass(design: Design, beta: Float64Array, l2: number, gradient: Float64Array, hessian: Float64Array): number {
+  const { z, labels, size } = design;
+  const stride = Math.ceil(labels.length / HESSIAN_ROWS);
   gradient.fill(0);
   hessian.fill(0);
-  for (let r = 0; r < rows.length; r++) {
-    const p = 1 / (1 + Math.exp(-linearPredictor(problem, rows[r]!, beta)));
-    const residual = p - labels[rows[r]!]!;
+  let loss = 0;
+  let hessianRows = 0;
+  for (let r = 0, offset = 0; r < labels.length; r++, offset += size) {
+    let eta = 0;
+    for (let k = 0; k < size; k++) eta += beta[k]! * z[offset + k]!;
+    const label = labels[r]!;
+    // log(1 + e^η) − y·η, written to stay finite for large |η|.
+    const e = Math.exp(-Math.abs(eta));
+    loss += (eta > 0 ? eta : 0) + Math.log1p(e) - label * eta;
+    const p = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+    const residual = p - label;
+    for (let a = 0; a < size; a++) gradient[a]! += residual * z[offset + a]!;
+    if (r % stride !== 0) continue;
+    hessianRows++;
     const weight = Math.max(p * (1 - p), 1e-12);
     for (let a = 0; a < size; a++) {
-      const za = z[a]!;
-      gradient[a]! += residual * za;
-      const wza = weight * za;
+      const wza = weight * z[offset + a]!;
       // Lower triangle only; mirrored below.
-      for (let b = 0; b <= a; b++) hessian[a * size + b]! += wza * z[b]!;
+      for (let b = 0; b <= a; b++) hessian[a * size + b]! += wza * z[offset + b]!;
     }
   }
+  const hessianScale = labels.length / Math.max(hessianRows, 1);
   for (let a = 0; a < size; a++) {
+    for (let b = 0; b <= a; b++) hessian[a * size + b]! *= hessianScale;
     for (let b = 0; b < a; b++) hessian[b * size + a] = hessian[a * size + b]!;
     if (a > 0) {
+      loss += 0.5 * l2 * beta[a]! * beta[a]!;
       gradient[a]! += l2 * beta[a]!;
       hessian[a * size + a]! += l2;
     }
   }
+  return loss;
 }
 
 /**

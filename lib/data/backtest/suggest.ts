@@ -56,17 +56,18 @@ export function suggestWeights(
   const { folds, seed, l2, onProgress } = options;
   const current = Float64Array.from(measures, (measure) => measure.weight);
   const fold = stratifiedFolds(churned, rows, folds, seed);
+  const final = healthWeights(features, churned, rows, l2);
+  onProgress?.(1 / (folds + 1));
   const currentAucs: (number | null)[] = [];
   const suggestedAucs: (number | null)[] = [];
   for (let f = 0; f < folds; f++) {
     const split = foldRows(fold, f);
-    const weights = healthWeights(features, churned, split.train, l2).weights;
+    // Starting from the all-rows fit only speeds convergence: the penalised optimum on the fold is unique.
+    const weights = healthWeights(features, churned, split.train, l2, final.parameters).weights;
     currentAucs.push(heldOutAuc(features, churned, split, current));
     suggestedAucs.push(heldOutAuc(features, churned, split, weights));
-    onProgress?.((f + 1) / (folds + 1));
+    onProgress?.((f + 2) / (folds + 1));
   }
-  const final = healthWeights(features, churned, rows, l2);
-  onProgress?.(1);
   const suggested = onConfigScale(final.weights, current);
   return {
     measures: measures.map(({ key, label, weight }, j) => ({
@@ -91,8 +92,8 @@ export function suggestWeights(
  * value becomes the weight −β / spread on the raw value; a positive β (more churn with a healthier value)
  * contradicts the direction and becomes 0.
  */
-function healthWeights(features: Features, churned: Uint8Array, rows: Uint32Array, l2: number) {
-  const model = fitLogistic(features, churned, rows, { l2 });
+function healthWeights(features: Features, churned: Uint8Array, rows: Uint32Array, l2: number, start?: Float64Array) {
+  const model = fitLogistic(features, churned, rows, { l2, start });
   const weights = new Float64Array(features.width);
   const varies: boolean[] = [];
   for (let j = 0; j < features.width; j++) {
@@ -100,7 +101,8 @@ function healthWeights(features: Features, churned: Uint8Array, rows: Uint32Arra
     varies.push(spread > 0);
     weights[j] = spread > 0 ? Math.max(0, -model.coefficients[j]! / spread) : 0;
   }
-  return { weights, varies, coefficients: model.coefficients, converged: model.converged };
+  const parameters = Float64Array.of(model.intercept, ...model.coefficients);
+  return { weights, varies, parameters, coefficients: model.coefficients, converged: model.converged };
 }
 
 function noteFor(label: string, coefficient: number, varies: boolean): { note?: string } {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aucOfSorted, healthAuc, sortClasses, tieGroups, weightedAuc } from '../../../lib/data/backtest/auc';
+import { aucOfSorted, groupAuc, healthAuc, sortClasses, tieGroups } from '../../../lib/data/backtest/auc';
 
 /** The definition, pair by pair: retained above churned wins, a tie counts one half. */
 function bruteForceAuc(churned: number[], retained: number[]): number {
@@ -64,26 +64,27 @@ describe('healthAuc', () => {
   });
 });
 
-describe('weightedAuc', () => {
-  it('equals the AUC of the multiset the weights describe', () => {
-    const sample = fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 3 })), {
-      minLength: 1,
-      maxLength: 15,
-    });
+describe('groupAuc', () => {
+  it('equals the AUC of the multiset the counts per distinct value describe', () => {
+    const counts = fc.array(fc.tuple(fc.nat(3), fc.nat(3)), { minLength: 1, maxLength: 12 });
     fc.assert(
-      fc.property(sample, sample, (churned, retained) => {
-        const classes = {
-          churned: Float64Array.from(churned.map(([v]) => v)).sort(),
-          retained: Float64Array.from(retained.map(([v]) => v)).sort(),
-        };
-        const weightsOf = (pairs: [number, number][]) => {
-          const sorted = [...pairs].sort((a, b) => a[0] - b[0]);
-          return { weights: Uint32Array.from(sorted.map(([, w]) => w)), expanded: sorted.flatMap(([v, w]) => Array(w).fill(v)) };
-        };
-        const c = weightsOf(churned);
-        const r = weightsOf(retained);
-        expect(weightedAuc(tieGroups(classes), c.weights, r.weights)).toBeCloseTo(bruteForceAuc(c.expanded, r.expanded), 12);
+      fc.property(counts, (perValue) => {
+        const churned = perValue.flatMap(([c], value) => Array<number>(c).fill(value));
+        const retained = perValue.flatMap(([, r], value) => Array<number>(r).fill(value));
+        fc.pre(churned.length > 0 && retained.length > 0);
+        const auc = groupAuc(Uint32Array.from(perValue, ([c]) => c), Uint32Array.from(perValue, ([, r]) => r));
+        expect(auc).toBeCloseTo(bruteForceAuc(churned, retained), 12);
       }),
     );
+  });
+
+  it('merges both classes into distinct values with their counts', () => {
+    const groups = tieGroups({ churned: Float64Array.from([1, 3, 3]), retained: Float64Array.from([2, 3, 5]) });
+    expect(groups).toEqual({
+      count: 4,
+      values: Float64Array.from([1, 2, 3, 5]),
+      churned: Uint32Array.from([1, 0, 2, 0]),
+      retained: Uint32Array.from([0, 1, 1, 1]),
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aucOfSorted, sortClasses } from '../../../lib/data/backtest/auc';
 import { bootstrapAucInterval, quantileOfSorted } from '../../../lib/data/backtest/bootstrap';
+import { seededRandom } from '../../../lib/data/backtest/random';
 import { syntheticDataset } from '../../fixtures/backtest/synthetic';
 
 const data = syntheticDataset({ accounts: 600, effects: [1, 0.3], weights: [1, 1], baseLogit: -1.2, missingShare: 0, seed: 7 });
@@ -29,6 +30,19 @@ describe('bootstrapAucInterval', () => {
     const wide = bootstrapAucInterval(classes, { ...options, level: 0.99 });
     expect(wide.low).toBeLessThan(narrow.low);
     expect(wide.high).toBeGreaterThan(narrow.high);
+  });
+
+  it('agrees with resampling the accounts one by one', () => {
+    // The textbook stratified bootstrap: draw accounts with replacement within each class, recompute the AUC.
+    const random = seededRandom(8);
+    const draw = (values: Float64Array) => values.map(() => values[Math.floor(random() * values.length)]!);
+    const aucs = Float64Array.from({ length: 400 }, () => {
+      const result = aucOfSorted({ churned: draw(classes.churned).sort(), retained: draw(classes.retained).sort() });
+      return result.defined ? result.auc : NaN;
+    }).sort();
+    const interval = bootstrapAucInterval(classes, options);
+    expect(Math.abs(interval.low - quantileOfSorted(aucs, 0.025))).toBeLessThan(0.015);
+    expect(Math.abs(interval.high - quantileOfSorted(aucs, 0.975))).toBeLessThan(0.015);
   });
 
   it('reports progress up to done', () => {

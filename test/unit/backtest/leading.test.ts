@@ -59,7 +59,11 @@ describe('dayNumber', () => {
   it('reads ISO days and timestamps and rejects impossible dates', () => {
     expect(dayNumber('1970-01-02')).toBe(1);
     expect(dayNumber('2024-03-01T23:59:00Z')).toBe(dayNumber('2024-03-01'));
+    expect(dayNumber('2024-02-29')).toBe(dayNumber('2024-03-01') - 1);
+    expect(dayNumber('2023-02-29')).toBeNaN();
     expect(dayNumber('2024-02-30')).toBeNaN();
+    expect(dayNumber('2024-13-01')).toBeNaN();
+    expect(dayNumber('2024-03-01x')).toBeNaN();
     expect(dayNumber('03/01/2024')).toBeNaN();
   });
 });
