@@ -67,8 +67,14 @@ function candidates(card: CompiledScorecard, m: number, metric: CompiledMetric, 
     case FN_BOOLEAN:
       return [0, 1].filter((x) => x !== x0).map((x) => ({ x, distance: x0 === x0 ? 1 : MISSING_DISTANCE }));
     case FN_CATEGORY: {
-      const codes = Array.from({ length: p[i + 1]! }, (_, c) => c).filter((c) => c !== x0 && !Number.isNaN(p[i + 2 + c]!));
-      return codes.map((x) => ({ x, distance: x0 === x0 ? 1 : MISSING_DISTANCE }));
+      // Closer categories are those whose action value is closer to the current one.
+      const mapped = Array.from({ length: p[i + 1]! }, (_, c) => c).filter((c) => !Number.isNaN(p[i + 2 + c]!));
+      const valuesOf = mapped.map((c) => p[i + 2 + c]!);
+      const range = Math.max(...valuesOf) - Math.min(...valuesOf) || 1;
+      const current = x0 >= 0 && x0 < p[i + 1]! ? p[i + 2 + x0]! : NaN;
+      return mapped
+        .filter((c) => c !== x0)
+        .map((x) => ({ x, distance: x0 !== x0 ? MISSING_DISTANCE : Number.isNaN(current) ? 1 : Math.abs(p[i + 2 + x]! - current) / range }));
     }
     case FN_BANDS:
       return bandCandidates(p, i, metric, x0, step);
