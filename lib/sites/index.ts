@@ -2,11 +2,13 @@
 
 import { generic } from './generic';
 import { gmail } from './gmail';
+import { salesforce } from './salesforce';
 import type { SiteAdapter } from './types';
+import { zendesk } from './zendesk';
 
 export { missingRequiredSelectors, resetSelectorReport } from './select';
 
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [gmail];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [gmail, zendesk, salesforce];
 
 export { generic };
 
