@@ -27,6 +27,7 @@ function kindOf(value: unknown): string {
 
 /** Headers are every key seen, in order of first appearance; cells follow that order. */
 async function* itemsToEvents(items: Item[]): AsyncGenerator<ReaderEvent> {
+  if (items.length === 0) return yield { kind: 'error', message: 'the file has no records' };
   const flat: ([string, unknown][] | null)[] = items.map((item) => ('value' in item && isPlainObject(item.value) ? flatten(item.value) : null));
   const columns = new Map<string, number>();
   for (const entries of flat) for (const [key] of entries ?? []) if (!columns.has(key)) columns.set(key, columns.size);
