@@ -6,11 +6,12 @@ import { type BacktestDataset, CHURNED, NO_OUTCOME, RETAINED, datasetProblems } 
 import { type LeadingResult, type ScorePoint, leadingAuc } from './leading';
 import { type DecileLift, riskiestDecileLift } from './lift';
 import { type MeasureCheck, checkMeasure, column } from './measures';
+import { type WeightPlan, flatPlan } from './plan';
 import { type WeightSuggestion, suggestWeights } from './suggest';
 import { type TierChurn, churnByTier } from './tiers';
 import { warningsFor } from './warnings';
 
-export type BacktestStage = 'auc' | 'bootstrap' | 'measures' | 'leading' | 'fit';
+export type BacktestStage = 'score' | 'auc' | 'bootstrap' | 'measures' | 'leading' | 'fit';
 
 export interface BacktestOptions {
   /** Seed of every random choice (bootstrap, folds): the same seed gives the same report. */
@@ -26,6 +27,8 @@ export interface BacktestOptions {
   leadDays: number;
   /** YYYY-MM-DD; retained accounts are judged at this date minus the lead. Default: latest history day. */
   referenceDate?: string;
+  /** How suggested shares become config weights and how weights score accounts; default: a flat weighted average. */
+  plan?: WeightPlan;
   onProgress?: (stage: BacktestStage, done: number) => void;
 }
 
@@ -59,8 +62,9 @@ export interface BacktestReport {
   scorecard: { key: string; label: string };
   measures: MeasureCheck[];
   leading: LeadingResult | null;
-  /** null when there are too few outcomes to cross-validate (see warnings). */
   suggestion: WeightSuggestion | null;
+  /** Why there is no suggestion, when there is none. */
+  noSuggestion: string | null;
   warnings: string[];
 }
 
@@ -94,14 +98,7 @@ export function runBacktest(data: BacktestDataset, options: Partial<BacktestOpti
   progress('leading', 1);
 
   const fitRows = rowsWhere(labels, (label, row) => label !== NO_OUTCOME && data.inScorecard[row] === 1);
-  const suggestion = canCrossValidate(labels, fitRows, settings.folds)
-    ? suggestWeights({ values: data.actionValues, rows: labels.length, width }, labels, fitRows, data.measures, {
-        folds: settings.folds,
-        seed: settings.seed,
-        l2: settings.l2,
-        onProgress: (done) => progress('fit', done),
-      })
-    : null;
+  const { suggestion, noSuggestion } = suggest(data, labels, fitRows, settings);
   progress('fit', 1);
 
   const report = {
@@ -114,6 +111,7 @@ export function runBacktest(data: BacktestDataset, options: Partial<BacktestOpti
     measures,
     leading,
     suggestion,
+    noSuggestion,
   };
   return { ...report, warnings: warningsFor(report, settings) };
 }
@@ -145,9 +143,27 @@ function rowsWhere(labels: Uint8Array, keep: (label: number, row: number) => boo
   return Uint32Array.from(rows);
 }
 
-/** Every fold needs at least one churned and one retained account. */
-function canCrossValidate(labels: Uint8Array, rows: Uint32Array, folds: number): boolean {
+function suggest(data: BacktestDataset, labels: Uint8Array, rows: Uint32Array, settings: BacktestOptions) {
+  const { folds, seed, l2 } = settings;
   let churned = 0;
   for (const row of rows) churned += labels[row] === CHURNED ? 1 : 0;
-  return churned >= folds && rows.length - churned >= folds;
+  // Every fold needs at least one churned and one retained account.
+  if (churned < folds || rows.length - churned < folds) {
+    return {
+      suggestion: null,
+      noSuggestion:
+        `No weight suggestion: ${folds}-fold cross-validation needs at least ${folds} churned and ${folds} retained ` +
+        `accounts scored with scorecard "${data.scorecard.label}" (found ${churned} and ${rows.length - churned}).`,
+    };
+  }
+  const features = { values: data.actionValues, rows: labels.length, width: data.measures.length };
+  const plan = settings.plan ?? flatPlan(features, data.measures.map((measure) => measure.weight));
+  const onProgress = (done: number) => settings.onProgress?.('fit', done);
+  const suggestion = suggestWeights(features, labels, rows, data.measures, { folds, seed, l2, plan, onProgress });
+  return suggestion
+    ? { suggestion, noSuggestion: null }
+    : {
+        suggestion: null,
+        noSuggestion: 'No weight suggestion: no measure ranks churned accounts below retained ones in its configured direction.',
+      };
 }

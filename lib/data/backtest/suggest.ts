@@ -1,28 +1,40 @@
 // Suggested measure weights: an L2 logistic regression of churn on the measures' action values, turned into
-// non-negative weights on the config's scale, judged only on held-out folds (never on its own training rows).
+// non-negative weight shares, written on the config's scale by a WeightPlan, and judged only on held-out folds
+// (never on its own training rows) against the current weights on the very same folds.
 import { healthAuc } from './auc';
-import { type FoldRows, foldRows, stratifiedFolds } from './folds';
+import { foldRows, stratifiedFolds } from './folds';
 import { type Features, fitLogistic } from './logistic';
+import type { ConfigWeights, WeightPlan } from './plan';
 
 export interface SuggestOptions {
   folds: number;
   seed: number;
   l2: number;
+  plan: WeightPlan;
   onProgress?: (done: number) => void;
 }
 
 export interface MeasureRef {
   key: string;
   label: string;
-  /** Configured weight. */
-  weight: number;
 }
 
 export interface MeasureSuggestion extends MeasureRef {
+  /** Configured weight. */
+  weight: number;
   suggestedWeight: number;
+  /** Share of the score the suggestion gives this measure (0–1). */
+  share: number;
   /** Change in churn log-odds per standard deviation of the action value, from the fit on all rows. */
   coefficient: number;
   note?: string;
+}
+
+export interface GroupSuggestion {
+  key: string;
+  label: string;
+  weight: number;
+  suggestedWeight: number;
 }
 
 export interface CrossValidatedAuc {
@@ -33,6 +45,11 @@ export interface CrossValidatedAuc {
 
 export interface WeightSuggestion {
   measures: MeasureSuggestion[];
+  groups: GroupSuggestion[];
+  /** What the draft had to bend (e.g. a group that must keep a positive weight). */
+  notes: string[];
+  /** The suggested weights, ready to write into a draft config. */
+  weights: ConfigWeights;
   folds: number;
   seed: number;
   l2: number;
@@ -52,32 +69,38 @@ export function suggestWeights(
   rows: Uint32Array,
   measures: readonly MeasureRef[],
   options: SuggestOptions,
-): WeightSuggestion {
-  const { folds, seed, l2, onProgress } = options;
-  const current = Float64Array.from(measures, (measure) => measure.weight);
-  const fold = stratifiedFolds(churned, rows, folds, seed);
-  const final = healthWeights(features, churned, rows, l2);
+): WeightSuggestion | null {
+  const { folds, seed, l2, plan, onProgress } = options;
+  const final = healthShares(features, churned, rows, l2);
   onProgress?.(1 / (folds + 1));
+  const finalShares = final.shares;
+  if (!finalShares) return null;
+  const fold = stratifiedFolds(churned, rows, folds, seed);
   const currentAucs: (number | null)[] = [];
   const suggestedAucs: (number | null)[] = [];
   for (let f = 0; f < folds; f++) {
     const split = foldRows(fold, f);
+    const labels = Uint8Array.from(split.test, (row) => churned[row]!);
     // Starting from the all-rows fit only speeds convergence: the penalised optimum on the fold is unique.
-    const weights = healthWeights(features, churned, split.train, l2, final.parameters).weights;
-    currentAucs.push(heldOutAuc(features, churned, split, current));
-    suggestedAucs.push(heldOutAuc(features, churned, split, weights));
+    const shares = healthShares(features, churned, split.train, l2, final.parameters).shares;
+    currentAucs.push(aucOrNull(plan.score(plan.current, split.test), labels));
+    suggestedAucs.push(shares ? aucOrNull(plan.score(plan.fromShares(shares).weights, split.test), labels) : null);
     onProgress?.((f + 2) / (folds + 1));
   }
-  const suggested = onConfigScale(final.weights, current);
+  const { weights, notes } = plan.fromShares(finalShares);
   return {
-    measures: measures.map(({ key, label, weight }, j) => ({
+    measures: measures.map(({ key, label }, j) => ({
       key,
       label,
-      weight,
-      suggestedWeight: suggested[j]!,
+      weight: plan.current.measures[j]!,
+      suggestedWeight: weights.measures[j]!,
+      share: finalShares[j]!,
       coefficient: final.coefficients[j]!,
       ...noteFor(label, final.coefficients[j]!, final.varies[j]!),
     })),
+    groups: plan.groups.map((group, g) => ({ ...group, weight: plan.current.groups[g]!, suggestedWeight: weights.groups[g]! })),
+    notes,
+    weights,
     folds,
     seed,
     l2,
@@ -90,9 +113,9 @@ export function suggestWeights(
 /**
  * A health score is a weighted average of action values, so a fitted churn coefficient β on a standardised
  * value becomes the weight −β / spread on the raw value; a positive β (more churn with a healthier value)
- * contradicts the direction and becomes 0.
+ * contradicts the direction and becomes 0. Shares are those weights normalised to sum 1; null when all are 0.
  */
-function healthWeights(features: Features, churned: Uint8Array, rows: Uint32Array, l2: number, start?: Float64Array) {
+function healthShares(features: Features, churned: Uint8Array, rows: Uint32Array, l2: number, start?: Float64Array) {
   const model = fitLogistic(features, churned, rows, { l2, start });
   const weights = new Float64Array(features.width);
   const varies: boolean[] = [];
@@ -101,8 +124,10 @@ function healthWeights(features: Features, churned: Uint8Array, rows: Uint32Arra
     varies.push(spread > 0);
     weights[j] = spread > 0 ? Math.max(0, -model.coefficients[j]! / spread) : 0;
   }
+  const total = weights.reduce((a, b) => a + b, 0);
+  const shares = total > 0 ? weights.map((w) => w / total) : null;
   const parameters = Float64Array.of(model.intercept, ...model.coefficients);
-  return { weights, varies, parameters, coefficients: model.coefficients, converged: model.converged };
+  return { shares, varies, parameters, coefficients: model.coefficients, converged: model.converged };
 }
 
 function noteFor(label: string, coefficient: number, varies: boolean): { note?: string } {
@@ -115,42 +140,12 @@ function noteFor(label: string, coefficient: number, varies: boolean): { note?: 
   return {};
 }
 
-/** Weighted average of the action values present (missing ones re-weighted away), as the engine's default. */
-export function weightedScores(features: Features, rows: Uint32Array, weights: Float64Array): Float64Array {
-  const { values, width } = features;
-  const scores = new Float64Array(rows.length);
-  for (let r = 0; r < rows.length; r++) {
-    const offset = rows[r]! * width;
-    let sum = 0;
-    let weightSum = 0;
-    for (let j = 0; j < width; j++) {
-      const value = values[offset + j]!;
-      if (Number.isNaN(value)) continue;
-      sum += weights[j]! * value;
-      weightSum += weights[j]!;
-    }
-    scores[r] = weightSum > 0 ? sum / weightSum : NaN;
-  }
-  return scores;
-}
-
-function heldOutAuc(features: Features, churned: Uint8Array, split: FoldRows, weights: Float64Array): number | null {
-  const scores = weightedScores(features, split.test, weights);
-  const result = healthAuc(scores, Uint8Array.from(split.test, (row) => churned[row]!));
+function aucOrNull(scores: Float64Array, labels: Uint8Array): number | null {
+  const result = healthAuc(scores, labels);
   return result.defined ? result.auc : null;
 }
 
 function crossValidated(perFold: (number | null)[]): CrossValidatedAuc {
   const defined = perFold.filter((auc): auc is number => auc !== null);
   return { mean: defined.length ? defined.reduce((a, b) => a + b, 0) / defined.length : null, perFold };
-}
-
-/** Scales to the current weights' total and rounds to three significant digits of that total. */
-function onConfigScale(weights: Float64Array, current: Float64Array): number[] {
-  const currentTotal = current.reduce((a, b) => a + b, 0) || 100;
-  const total = weights.reduce((a, b) => a + b, 0);
-  const step = 10 ** (Math.floor(Math.log10(currentTotal)) - 2);
-  return Array.from(weights, (w) => (total > 0 ? Math.round((w / total) * currentTotal / step) * step : 0)).map(
-    (w) => Number(w.toFixed(Math.max(0, -Math.floor(Math.log10(step))))),
-  );
 }

@@ -19,12 +19,8 @@ export function warningsFor(report: Findings, settings: BacktestOptions): string
   if (population.withoutOutcome > 0) {
     warnings.push(`${population.withoutOutcome} scored accounts have no outcome (churned or not) and were left out.`);
   }
-  if (!suggestion) {
-    warnings.push(
-      `No weight suggestion: ${settings.folds}-fold cross-validation needs at least ${settings.folds} churned and ` +
-        `${settings.folds} retained accounts scored with scorecard "${report.scorecard.label}".`,
-    );
-  } else if (!suggestion.converged) {
+  if (report.noSuggestion) warnings.push(report.noSuggestion);
+  if (suggestion && !suggestion.converged) {
     warnings.push('The weight fit did not fully converge; treat the suggested weights as rough.');
   }
   if (leading) {

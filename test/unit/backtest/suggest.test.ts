@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitLogistic, solveCholesky } from '../../../lib/data/backtest/logistic';
 import { seededRandom } from '../../../lib/data/backtest/random';
+import { flatPlan } from '../../../lib/data/backtest/plan';
 import { suggestWeights } from '../../../lib/data/backtest/suggest';
 import { syntheticDataset } from '../../fixtures/backtest/synthetic';
 
@@ -8,15 +9,20 @@ function fitInput(effects: number[], weights: number[], accounts = 4000) {
   const data = syntheticDataset({ accounts, effects, weights, baseLogit: -1.4, missingShare: 0.1, seed: 11 });
   const features = { values: data.actionValues, rows: accounts, width: effects.length };
   const rows = Uint32Array.from({ length: accounts }, (_, i) => i);
-  return { features, labels: data.outcome, rows, measures: data.measures };
+  const plan = flatPlan(features, weights);
+  return { features, labels: data.outcome, rows, measures: data.measures, options: { folds: 5, seed: 3, l2: 1, plan } };
 }
 
-const options = { folds: 5, seed: 3, l2: 1 };
+function suggest(input: ReturnType<typeof fitInput>) {
+  const suggestion = suggestWeights(input.features, input.labels, input.rows, input.measures, input.options);
+  if (!suggestion) throw new Error('expected a suggestion');
+  return suggestion;
+}
 
 describe('suggestWeights', () => {
   // Churn depends strongly on A, weakly on B, not on C; the configured weights have it backwards.
-  const { features, labels, rows, measures } = fitInput([1.2, 0.4, 0], [1, 2, 5]);
-  const suggestion = suggestWeights(features, labels, rows, measures, options);
+  const input = fitInput([1.2, 0.4, 0], [1, 2, 5]);
+  const suggestion = suggest(input);
   const [a, b, c] = suggestion.measures.map((m) => m.suggestedWeight);
 
   it('recovers the order of the true effects', () => {
@@ -35,16 +41,21 @@ describe('suggestWeights', () => {
   });
 
   it('is reproducible with the same seed', () => {
-    expect(suggestWeights(features, labels, rows, measures, options)).toEqual(suggestion);
+    expect(suggest(input)).toEqual(suggestion);
   });
 
   it('gives weight 0 and a note to a measure whose data contradicts its direction', () => {
-    const reversed = fitInput([1, -0.8], [1, 1]);
-    const result = suggestWeights(reversed.features, reversed.labels, reversed.rows, reversed.measures, options);
+    const result = suggest(fitInput([1, -0.8], [1, 1]));
     expect(result.measures[1]).toMatchObject({ suggestedWeight: 0 });
     expect(result.measures[1]!.coefficient).toBeGreaterThan(0);
     expect(result.measures[1]!.note).toMatch(/^Measure B: healthier values went with more churn/);
     expect(result.measures[0]!.note).toBeUndefined();
+    expect(result.measures[0]).toMatchObject({ share: 1, suggestedWeight: 2 });
+  });
+
+  it('gives no suggestion when no measure ranks churners low', () => {
+    const input = fitInput([-1, -0.5], [1, 1]);
+    expect(suggestWeights(input.features, input.labels, input.rows, input.measures, input.options)).toBeNull();
   });
 });
 
