@@ -1,6 +1,6 @@
 // compileConfig: turns a validated config into flat numeric tables the kernel loops over, once per config.
 import { compileAll, type MetricLookup, type Predicate } from './conditions';
-import { SCALE_MAX, type Measure, type MetricDef, type Scorecard, type ScoringConfig } from './schema';
+import { ACTION_LIMIT, SCALE_MAX, type Measure, type MetricDef, type Scorecard, type ScoringConfig } from './schema';
 import type { TierRef } from './types';
 import { DayParser, normText, type MetricSpec } from './values';
 
@@ -206,8 +206,8 @@ function measureParams(m: Measure, metric: CompiledMetric | undefined, additive:
     case 'points': {
       // [neutral, perUnit, base, lowest, highest]: weighted scorecards add the points to the neutral 50, within 0–100.
       const base = additive ? 0 : NEUTRAL_ACTION;
-      const lo = base + (m.minPoints ?? -Infinity);
-      const hi = base + (m.maxPoints ?? Infinity);
+      const lo = base + (m.minPoints ?? -ACTION_LIMIT);
+      const hi = base + (m.maxPoints ?? ACTION_LIMIT);
       return [m.neutral, m.perUnit, base, additive ? lo : Math.max(0, lo), additive ? hi : Math.min(SCALE_MAX, hi)];
     }
   }

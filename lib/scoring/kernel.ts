@@ -11,7 +11,7 @@ import {
   type CompiledScorecard,
 } from './compile';
 import type { RuleContext } from './conditions';
-import { SCALE_MAX } from './schema';
+import { ACTION_LIMIT, SCALE_MAX } from './schema';
 
 /** Action value of measure m for engine value x; NaN when x is missing or the function cannot score it. */
 export function actionValue(card: CompiledScorecard, m: number, x: number): number {
@@ -26,7 +26,9 @@ export function actionValue(card: CompiledScorecard, m: number, x: number): numb
     }
     case FN_LINEAR: {
       let a = ((x - p[i]!) / (p[i + 1]! - p[i]!)) * SCALE_MAX;
-      if (p[i + 2] === 1) a = a < 0 ? 0 : a > SCALE_MAX ? SCALE_MAX : a;
+      const lo = p[i + 2] === 1 ? 0 : -ACTION_LIMIT;
+      const hi = p[i + 2] === 1 ? SCALE_MAX : ACTION_LIMIT;
+      a = a < lo ? lo : a > hi ? hi : a;
       return p[i + 3] === 1 ? SCALE_MAX - a : a;
     }
     case FN_BOOLEAN:

@@ -6,6 +6,10 @@ import { z } from 'zod';
 
 export const SCHEMA_VERSION = 1;
 export const SCALE_MAX = 100;
+/** Action values (and extrapolated or uncapped ones) stay within ±ACTION_LIMIT, so sums stay exact and finite. */
+export const ACTION_LIMIT = 1000;
+/** Bound for thresholds and other raw-scale numbers: keeps every intermediate result finite. */
+const RAW_LIMIT = 1e12;
 
 type Ctx = z.RefinementCtx;
 const issue = (ctx: Ctx, path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -15,7 +19,8 @@ const key = z
   .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'must start with a letter and use only letters, digits, "_" or "-" (at most 64)');
 const label = z.string().trim().min(1).max(120);
 const text = z.string().max(2000);
-const finite = z.number();
+const finite = z.number().min(-RAW_LIMIT).max(RAW_LIMIT);
+const action = z.number().min(-ACTION_LIMIT).max(ACTION_LIMIT);
 
 const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
 export const actionSchema = z.strictObject({
@@ -104,7 +109,7 @@ const conditions = z.array(conditionSchema).min(1).max(20);
 
 // ── measures ────────────────────────────────────────────────────────────────────────────────────────────
 /** A band takes the values below (`lt`) or up to (`lte`) its threshold; the last band has neither and takes the rest. */
-export const bandSchema = z.strictObject({ lt: finite.optional(), lte: finite.optional(), value: finite });
+export const bandSchema = z.strictObject({ lt: finite.optional(), lte: finite.optional(), value: action });
 
 function checkBands(bands: z.infer<typeof bandSchema>[], ctx: Ctx): void {
   let previous: { at: number; inclusive: boolean; index: number } | null = null;
@@ -156,14 +161,14 @@ const linearMeasure = z
     if (m.max <= m.min) issue(ctx, ['max'], `must be above min (${m.min})`);
   });
 
-const booleanMeasure = z.strictObject({ ...measureBase, type: z.literal('boolean'), ifTrue: finite, ifFalse: finite });
+const booleanMeasure = z.strictObject({ ...measureBase, type: z.literal('boolean'), ifTrue: action, ifFalse: action });
 
 const categoryMeasure = z.strictObject({
   ...measureBase,
   type: z.literal('category'),
-  map: z.record(z.string().trim().min(1).max(100), finite),
+  map: z.record(z.string().trim().min(1).max(100), action),
   /** Action value for a category missing from `map`; without it such a value counts as invalid (missing). */
-  otherwise: finite.optional(),
+  otherwise: action.optional(),
 });
 
 const pointsMeasure = z
@@ -173,8 +178,8 @@ const pointsMeasure = z
     /** The raw value worth 0 points. */
     neutral: finite,
     perUnit: finite,
-    minPoints: finite.optional(),
-    maxPoints: finite.optional(),
+    minPoints: action.optional(),
+    maxPoints: action.optional(),
   })
   .superRefine((m, ctx) => {
     if (m.perUnit === 0) issue(ctx, ['perUnit'], 'must not be 0');

@@ -57,6 +57,13 @@ describe('linear', () => {
     expect(result.score).toBe(100);
   });
 
+  it('keeps extrapolated action values within ±1000, so huge inputs stay finite', () => {
+    const result = run(config([{ ...linear, clamp: false }]), { adoption: -1.7e306 });
+    expect(result.explanation.measures[0]!.actionValue).toBe(-1000);
+    expect(result.explanation.total).toBe(-1000);
+    expect(result.score).toBe(0);
+  });
+
   it('inverts on request', () => {
     expect(actionOf({ ...linear, invert: true }, 20)).toBe(80);
   });
