@@ -1,37 +1,117 @@
-// The health pill next to a customer's name: score, tier colour, 7-day trend. Rendered in a closed shadow root so
-// the host page can neither restyle it nor read the score out of it; every value is rendered as text.
+// The health pill next to a customer's name: score, tier colour, 7-day trend. Hover or focus opens the account
+// card; Esc closes it and focus returns to the pill. Rendered in a closed shadow root so the host page can neither
+// restyle it nor read the score out of it; every value is rendered as text.
 import { render } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AccountSummary } from '../lib/messaging';
-import { badgeLabel } from './badge-label';
+import { badgeLabel, visibleTrend } from './badge-label';
 import { inkFor } from './color';
+import { CARD_STYLE, CARD_THEME, ScoreCard } from './ScoreCard';
+
+export type Theme = 'light' | 'dark';
 
 const STYLE = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 4px; line-height: 0; }
-.pill { display: inline-flex; align-items: center; gap: 3px; height: 16px; padding: 0 6px; border-radius: 8px;
+:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 4px; line-height: 0; position: relative; }
+.pill { all: unset; display: inline-flex; align-items: center; gap: 3px; height: 16px; padding: 0 6px; border-radius: 8px;
   font: 600 11px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; white-space: nowrap;
-  background: var(--tier); color: var(--ink); box-sizing: border-box; cursor: default; }
-.pill.insufficient { background: transparent; color: #5f6368; border: 1px dashed #9aa0a6; }
+  background: var(--tier); color: var(--ink); box-sizing: border-box; cursor: pointer; }
+.pill:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
+.pill.insufficient { background: transparent; color: var(--muted); border: 1px dashed var(--muted); }
 .pill.overridden { box-shadow: inset 0 0 0 1.5px var(--ink); }
+.pill.overridden::before { content: "✎"; font-weight: 400; }
 .trend { font-weight: 500; opacity: 0.9; }
+.popover { position: fixed; z-index: 2147483647; line-height: normal; }
+${CARD_STYLE}
 `;
 
-export function Badge({ summary }: { summary: AccountSummary }) {
+const OPEN_DELAY = 150;
+const CLOSE_DELAY = 250;
+const GAP = 6;
+
+export interface BadgeProps {
+  summary: AccountSummary;
+  theme: Theme;
+  /** Opens the account in the options page; without it the card shows no link. */
+  onOpenAccount?: (accountId: string) => void;
+}
+
+export function Badge({ summary, theme, onOpenAccount }: BadgeProps) {
   const { score, tier, trend, override } = summary;
+  const [open, setOpen] = useState(false);
+  const [position, setPosition] = useState<{ left: number; top: number } | null>(null);
+  const pill = useRef<HTMLButtonElement>(null);
+  const popover = useRef<HTMLDivElement>(null);
+  const timer = useRef(0);
   const known = score !== null && tier !== null;
   const background = tier?.color ?? '#9aa0a6';
   const label = badgeLabel(summary);
-  const d7 = trend.d7;
+  const d7 = visibleTrend(trend.d7);
+
+  const later = (fn: () => void, ms: number) => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(fn, ms);
+  };
+  const close = (refocus: boolean) => {
+    window.clearTimeout(timer.current);
+    setOpen(false);
+    setPosition(null);
+    if (refocus) pill.current?.focus();
+  };
+
+  // Place the card below the pill, or above when there is no room; never past the viewport's edges.
+  useLayoutEffect(() => {
+    if (!open || !pill.current || !popover.current) return;
+    const anchor = pill.current.getBoundingClientRect();
+    const card = popover.current.getBoundingClientRect();
+    const below = anchor.bottom + GAP;
+    const top = below + card.height <= window.innerHeight ? below : Math.max(GAP, anchor.top - GAP - card.height);
+    const left = Math.min(Math.max(GAP, anchor.left), Math.max(GAP, window.innerWidth - card.width - GAP));
+    setPosition({ left, top });
+  }, [open]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close(true);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [open]);
+
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
   return (
     <span
-      class={`pill${known ? '' : ' insufficient'}${override ? ' overridden' : ''}`}
-      style={{ '--tier': background, '--ink': inkFor(background) }}
-      role="img"
-      aria-label={label}
-      title={label}
-      data-tier={tier?.key ?? 'none'}
+      style={{ '--tier': background, '--ink': inkFor(background), '--muted': theme === 'dark' ? '#a8abb2' : '#5f6368', ...CARD_THEME[theme] }}
+      onMouseEnter={() => later(() => setOpen(true), OPEN_DELAY)}
+      onMouseLeave={() => later(() => close(false), CLOSE_DELAY)}
+      onFocusIn={() => setOpen(true)}
+      onFocusOut={(e) => {
+        if (!(e.currentTarget as Element).contains(e.relatedTarget as Node | null)) later(() => close(false), CLOSE_DELAY);
+      }}
     >
-      <span class="score">{known ? score : '–'}</span>
-      {d7 ? <span class="trend">{d7 < 0 ? `↓${-d7}` : `↑${d7}`}</span> : null}
+      <button
+        ref={pill}
+        type="button"
+        class={`pill${known ? '' : ' insufficient'}${override ? ' overridden' : ''}`}
+        aria-label={label}
+        aria-expanded={open}
+        aria-haspopup="dialog"
+        data-tier={tier?.key ?? 'none'}
+        onClick={() => setOpen(!open)}
+      >
+        <span class="score">{known ? score : '–'}</span>
+        {d7 ? <span class="trend">{d7 < 0 ? `↓${-d7}` : `↑${d7}`}</span> : null}
+      </button>
+      {open ? (
+        <div
+          ref={popover}
+          class="popover"
+          role="dialog"
+          aria-label={summary.name}
+          style={position ? { left: `${position.left}px`, top: `${position.top}px` } : { left: '0px', top: '0px', visibility: 'hidden' }}
+        >
+          <ScoreCard summary={summary} onOpenAccount={onOpenAccount && (() => onOpenAccount(summary.accountId))} />
+        </div>
+      ) : null}
     </span>
   );
 }
@@ -39,7 +119,7 @@ export function Badge({ summary }: { summary: AccountSummary }) {
 const shadows = new WeakMap<HTMLElement, ShadowRoot>();
 
 /** Renders (or re-renders) the badge into host's closed shadow root. */
-export function mountBadge(host: HTMLElement, summary: AccountSummary): void {
+export function mountBadge(host: HTMLElement, props: BadgeProps): void {
   let shadow = shadows.get(host);
   if (!shadow) {
     shadow = host.attachShadow({ mode: 'closed' });
@@ -48,7 +128,7 @@ export function mountBadge(host: HTMLElement, summary: AccountSummary): void {
   render(
     <>
       <style>{STYLE}</style>
-      <Badge summary={summary} />
+      <Badge {...props} />
     </>,
     shadow,
   );

@@ -2,8 +2,17 @@
 import { t } from '../lib/i18n';
 import type { AccountSummary } from '../lib/messaging';
 
-export function trendText(d7: number | null): string | null {
-  if (d7 === null || d7 === 0) return null;
+/** Day-to-day movement below this many points is noise, not a trend worth an arrow. */
+export const TREND_MIN_POINTS = 3;
+
+/** The 7-day change worth showing, or null. */
+export function visibleTrend(d7: number | null): number | null {
+  return d7 !== null && Math.abs(d7) >= TREND_MIN_POINTS ? d7 : null;
+}
+
+export function trendText(delta: number | null): string | null {
+  const d7 = visibleTrend(delta);
+  if (d7 === null) return null;
   return d7 < 0 ? t('badgeTrendDown', Math.abs(d7)) : t('badgeTrendUp', d7);
 }
 

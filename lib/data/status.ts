@@ -5,7 +5,8 @@ import { type DataMode, type HealthmarkDb, getMeta } from './db';
 
 export async function activeConfig(db: HealthmarkDb): Promise<{ id: number; config: ScoringConfig } | null> {
   const id = await getMeta<number>(db, 'activeConfigId');
-  const row = id === undefined ? undefined : await db.configs.get(id);
+  if (id === undefined) return null;
+  const row = await db.configs.get(id);
   return row ? { id, config: row.config as ScoringConfig } : null;
 }
 

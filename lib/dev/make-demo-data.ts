@@ -68,7 +68,8 @@ function addDays(day: string, days: number): string {
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 /** Raw metric values for a health quality q (0 worst … 1 best), as a warehouse export would carry them. */
-function metricsFor(q: number, day: string): Record<string, number | string> {
+function metricsFor(quality: number, day: string): Record<string, number | string> {
+  const q = quality ** 1.35; // few accounts are near-perfect on every measure
   return {
     logins_per_week: round1(clamp(q * 15 + jitter(1.5), 0, 25)),
     feature_adoption_pct: Math.round(clamp(12 + q * 80 + jitter(6), 0, 100)),

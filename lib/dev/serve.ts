@@ -27,5 +27,10 @@ export async function serveStatic(dir: string, port = 0): Promise<StaticServer> 
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
-  return { origin: `http://localhost:${actual}`, close: () => new Promise((ok) => server.close(() => ok())) };
+  return { origin: `http://localhost:${actual}`, close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections(); // the browser keeps connections alive
+      }),
+  };
 }

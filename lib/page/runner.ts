@@ -131,7 +131,7 @@ export function startRunner(options: RunnerOptions): Runner {
     const previous = placed.get(match.anchor);
     const host = previous?.host ?? doc.createElement(BADGE_TAG);
     if (!host.isConnected) {
-      if ((match.placement ?? 'after') === 'append') match.anchor.append(host);
+      if (placesInside(match)) match.anchor.append(host);
       else match.anchor.after(host);
     }
     options.render(host, summary);
@@ -164,6 +164,15 @@ export function startRunner(options: RunnerOptions): Runner {
   dirty.add(doc.documentElement);
   schedule();
   return { count: () => placed.size, stop };
+}
+
+// Parents whose children must be rows, cells, items or options: a badge placed after such a child would break
+// the structure (an anonymous table cell, a stray list child), so it goes inside the anchor instead.
+const STRUCTURAL_PARENTS = new Set(['tr', 'tbody', 'thead', 'tfoot', 'table', 'ul', 'ol', 'dl', 'select', 'colgroup']);
+
+function placesInside(match: CustomerMatch): boolean {
+  if (match.placement === 'append') return true;
+  return STRUCTURAL_PARENTS.has(match.anchor.parentElement?.localName ?? '');
 }
 
 /** Drops roots contained in another root of the list: scanning the outer one covers them. */

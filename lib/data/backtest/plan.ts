@@ -24,10 +24,18 @@ export interface WeightPlan {
   score(weights: ConfigWeights, rows: Uint32Array): Float64Array;
 }
 
-/** Rounds to three significant digits of `total`, the scale the weights live on. */
+/** Weights are shown to three significant digits of their total: 100 → whole numbers, 10 → tenths. */
+function decimalsFor(total: number): number {
+  return Math.max(0, 2 - Math.floor(Math.log10(total > 0 ? total : 100)));
+}
+
 export function roundOnScale(value: number, total: number): number {
-  const decimals = Math.max(0, 2 - Math.floor(Math.log10(total > 0 ? total : 100)));
-  return Number(value.toFixed(decimals));
+  return Number(value.toFixed(decimalsFor(total)));
+}
+
+/** The smallest positive weight on that scale. */
+export function smallestOnScale(total: number): number {
+  return 10 ** -decimalsFor(total);
 }
 
 /** Weighted average of the action values present (missing ones re-weighted away), as the engine's default. */
@@ -49,16 +57,18 @@ export function weightedScores(features: Features, rows: Uint32Array, weights: r
   return scores;
 }
 
+/** Weights with the given shares that keep the current weights' total. */
+export function flatWeights(currentWeights: readonly number[], shares: Float64Array): number[] {
+  const total = currentWeights.reduce((a, b) => a + b, 0) || 100;
+  return Array.from(shares, (share) => roundOnScale(share * total, total));
+}
+
 /** A scorecard without groups: the score is the weighted average of its measures' action values. */
 export function flatPlan(features: Features, currentWeights: readonly number[]): WeightPlan {
-  const total = currentWeights.reduce((a, b) => a + b, 0) || 100;
   return {
     groups: [],
     current: { measures: [...currentWeights], groups: [] },
-    fromShares: (shares) => ({
-      weights: { measures: Array.from(shares, (share) => roundOnScale(share * total, total)), groups: [] },
-      notes: [],
-    }),
+    fromShares: (shares) => ({ weights: { measures: flatWeights(currentWeights, shares), groups: [] }, notes: [] }),
     score: (weights, rows) => weightedScores(features, rows, weights.measures),
   };
 }
