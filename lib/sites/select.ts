@@ -5,7 +5,10 @@
 import { emailsIn, mailtoAddresses, textOf } from './text';
 import type { CustomerMatch, IdentityKind, Placement, SelectorSpec, SiteAdapter } from './types';
 
-/** A spec from `[css, seen]` pairs, newest first. */
+/**
+ * A spec from `[css, seen]` pairs, newest first. `seen` is the month public code last showed the selector: a
+ * fetched repository's commit date, or 2026-07 (when the evidence notes were compiled) for undated sources.
+ */
 export function spec(name: string, selectors: [css: string, seen: string][], required = false): SelectorSpec {
   return { name, selectors: selectors.map(([css, seen]) => ({ css, seen })), required };
 }
