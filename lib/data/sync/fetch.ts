@@ -28,8 +28,11 @@ export interface FetchLimits {
 
 export type FetchOutcome =
   | { status: 'not-modified' }
-  | { status: 'ok'; body: Uint8Array; etag: string | null; lastModified: string | null; contentType: string | null; signature: string | null }
+  | { status: 'ok'; body: Bytes; etag: string | null; lastModified: string | null; contentType: string | null; signature: string | null }
   | { status: 'error'; error: SyncError };
+
+/** Bytes backed by a plain ArrayBuffer, as WebCrypto and Blob take them. */
+export type Bytes = Uint8Array<ArrayBuffer>;
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
@@ -69,12 +72,12 @@ function describeCause(error: unknown): string {
 
 class BodyTooLarge extends Error {}
 
-async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+async function gunzip(bytes: Bytes, maxBytes: number): Promise<Bytes> {
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
   return readLimited(stream.getReader(), maxBytes);
 }
 
-async function readLimited(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes: number, onChunk?: (total: number) => void): Promise<Uint8Array> {
+async function readLimited(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes: number, onChunk?: (total: number) => void): Promise<Bytes> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -138,7 +141,7 @@ export async function fetchSource(request: FetchRequest, limits: FetchLimits = {
     // With a content encoding, Content-Length counts compressed bytes: it can neither bound nor check the body.
     declared = !encoded && length !== null && /^\d+$/.test(length) ? Number(length) : null;
     if (declared !== null && declared > maxBytes) return tooLarge();
-    let body = response.body ? await readLimited(response.body.getReader(), maxBytes, (total) => (received = total)) : new Uint8Array();
+    let body = response.body ? await readLimited(response.body.getReader(), maxBytes, (total) => (received = total)) : new Uint8Array(0);
     if (declared !== null && body.byteLength !== declared) return truncated(declared);
     if (isGzip(body)) {
       const inflated = await gunzip(body, maxBytes).catch((error: unknown) => (error instanceof BodyTooLarge ? Promise.reject(error) : null));

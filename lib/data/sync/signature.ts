@@ -1,7 +1,7 @@
 // Signed sources: when an admin pins an ECDSA P-256 public key, a body is accepted only with a valid detached
 // signature: base64 of the raw (IEEE P1363, r‖s, 64 bytes) ECDSA-SHA-256 signature over the exact body bytes,
 // from the X-Healthmark-Signature header or from `<url>.sig`. WebCrypto only (browsers, workers, Node 20).
-import { type FetchLimits, type SyncError, fetchSource } from './fetch';
+import { type Bytes, type FetchLimits, type SyncError, fetchSource } from './fetch';
 import type { SourceAuth } from './source';
 import { describeUrl } from './url';
 
@@ -11,7 +11,7 @@ const MAX_SIGNATURE_FILE = 4096;
 
 type KeyResult = { ok: true; key: CryptoKey } | { ok: false; error: SyncError };
 
-function base64Bytes(text: string): Uint8Array | null {
+function base64Bytes(text: string): Bytes | null {
   const clean = text.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return null;
   try {
@@ -47,7 +47,7 @@ export async function importPublicKey(text: string): Promise<KeyResult> {
 }
 
 /** Null when the signature is valid; otherwise what is wrong with it. */
-export async function verifySignature(key: CryptoKey, body: Uint8Array, signatureBase64: string): Promise<string | null> {
+export async function verifySignature(key: CryptoKey, body: Bytes, signatureBase64: string): Promise<string | null> {
   const signature = base64Bytes(signatureBase64);
   if (!signature) return 'the signature is not base64';
   if (signature.length !== SIGNATURE_BYTES)

@@ -3,7 +3,7 @@
 // caller applies the config or accounts and only then saves `state` (so a failed apply is fetched again).
 import type { ScoringConfig } from '../../scoring';
 import { type ImportResult, type MetricCatalogueEntry, type RowError, formatRowError, importAccounts, parseConfigText } from '../import';
-import { type FetchLimits, type SyncError, fetchSource } from './fetch';
+import { type Bytes, type FetchLimits, type SyncError, fetchSource } from './fetch';
 import { nextAttemptAt } from './schedule';
 import { findSignature, importPublicKey, verifySignature } from './signature';
 import type { SourceDefinition, SourceState } from './source';
@@ -58,7 +58,7 @@ async function parseBody(source: SourceDefinition, text: string, contentType: st
   return { ok: false, error: { kind: 'parse', message: `account data from ${where}: ${imported.error}${rows}` }, rowErrors: imported.errors };
 }
 
-async function checkSignature(source: SourceDefinition & { publicKey: string }, body: Uint8Array, header: string | null, options: SyncOptions): Promise<SyncError | null> {
+async function checkSignature(source: SourceDefinition & { publicKey: string }, body: Bytes, header: string | null, options: SyncOptions): Promise<SyncError | null> {
   const key = await importPublicKey(source.publicKey);
   if (!key.ok) return key.error;
   const found = await findSignature(source.url, source.auth, header, options);
