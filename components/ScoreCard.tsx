@@ -36,7 +36,7 @@ export const CARD_THEME = {
 function freshness(dataAsOf: string | null, now: Date): string {
   if (!dataAsOf) return t('cardNoData');
   const days = Math.max(0, Math.round((now.getTime() - Date.parse(dataAsOf)) / 86_400_000));
-  return days === 0 ? t('cardDataToday') : t('cardDataDaysOld', days);
+  return days === 0 ? t('cardDataToday') : days === 1 ? t('cardDataDayOld') : t('cardDataDaysOld', days);
 }
 
 export interface ScoreCardProps {

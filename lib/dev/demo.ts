@@ -20,6 +20,18 @@ async function waitForBadges(page: Page): Promise<number> {
   return page.evaluate((tag) => document.querySelectorAll(tag).length, BADGE_TAG);
 }
 
+/** Hovers the first badge and captures it with its card open. */
+async function cardShot(page: Page, path: string): Promise<string> {
+  const host = page.locator(BADGE_TAG).first();
+  await host.hover();
+  await page.waitForTimeout(600); // open delay + placement
+  const box = (await host.boundingBox())!;
+  const clip = { x: Math.max(0, box.x - 260), y: Math.max(0, box.y - 40), width: 620, height: 640 };
+  await page.screenshot({ path, clip });
+  await page.mouse.move(0, 0);
+  return `${path}  (a badge with its card open)`;
+}
+
 async function main() {
   const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
   const server = await serveStatic('test/fixtures/demo');
@@ -43,6 +55,7 @@ async function main() {
       const path = `${outDir}/${PAGES[i]!.file.replace('.html', '.png')}`;
       await page.screenshot({ path });
       written.push(`${path}  (${PAGES[i]!.title}, ${count} badges)`);
+      if (i === 0) written.push(await cardShot(page, `${outDir}/card.png`));
       await page.close();
     }
     const popup = await session.context.newPage();
