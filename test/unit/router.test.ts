@@ -1,7 +1,8 @@
 import { describe, expect, test, vi } from 'vitest';
 import { createRouter, type Handlers } from '../../lib/background/router';
+import type { DataStatus } from '../../lib/messaging';
 
-const status = { mode: 'demo', accountCount: 1, config: null, tiers: [], insufficient: 0, updatedAt: null } as const;
+const status: DataStatus = { mode: 'demo', accountCount: 1, config: null, tiers: [], insufficient: 0, updatedAt: null };
 
 function handlers(): Handlers {
   return {
