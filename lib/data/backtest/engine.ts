@@ -123,12 +123,11 @@ function enginePlan(config: ScoringConfig, cardIndex: number, columns: MetricCol
     groups: (card.groups ?? []).map(({ key, label }) => ({ key, label })),
     current: currentWeights(card),
     fromShares: (shares) => weightsFromShares(card, shares),
-    score: (weights, rows) => scoreColumns(compileConfig(withWeights(config, cardIndex, weights)), subset(columns, rows), now).score,
+    score: (weights, rows) => scoreColumns(compileConfig(withWeights(config, cardIndex, weights)), subset(columns, config.metrics.length, rows), now).score,
   };
 }
 
-function subset(columns: MetricColumns, rows: Uint32Array): MetricColumns {
-  const width = columns.values.length / Math.max(columns.count, 1);
+function subset(columns: MetricColumns, width: number, rows: Uint32Array): MetricColumns {
   const values = new Float64Array(rows.length * width);
   rows.forEach((row, r) => values.set(columns.values.subarray(row * width, (row + 1) * width), r * width));
   return { count: rows.length, values, attributes: Array.from(rows, (row) => columns.attributes[row]!) };

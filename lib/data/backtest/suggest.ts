@@ -131,11 +131,9 @@ function healthShares(features: Features, churned: Uint8Array, rows: Uint32Array
 }
 
 function noteFor(label: string, coefficient: number, varies: boolean): { note?: string } {
-  if (!varies) return { note: `${label}: never varies among these accounts, so the data cannot weigh it (0).` };
+  if (!varies) return { note: `${label}: never varies among these accounts, so the data cannot weigh it (no share).` };
   if (coefficient >= 0) {
-    return {
-      note: `${label}: healthier values went with more churn, against its configured direction, so it gets weight 0.`,
-    };
+    return { note: `${label}: healthier values went with more churn, against its configured direction, so it gets no share.` };
   }
   return {};
 }
