@@ -1,29 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createRouter } from '@/lib/background/router';
-import { loadDemo, seedIfNew } from '@/lib/background/seed';
+import { createHandlers } from '@/lib/background/handlers';
+import { createRouter, type Handlers } from '@/lib/background/router';
+import { seedIfNew } from '@/lib/background/seed';
 import { openDb } from '@/lib/data/db';
-import { lookup } from '@/lib/data/lookup';
-import { readStatus } from '@/lib/data/status';
-import { broadcastToUi } from '@/lib/messaging';
 
 export default defineBackground(() => {
   const db = openDb();
   // Every handler waits for first-run seeding, so an early lookup from a page sees the demo data.
   const ready = seedIfNew(db).catch((error) => console.error('Healthmark: loading the demo data failed:', error));
-
-  const router = createRouter(
-    {
-      lookup: async (request) => (await ready, lookup(db, request)),
-      getStatus: async () => (await ready, readStatus(db)),
-      loadDemo: async () => {
-        await loadDemo(db);
-        const status = await readStatus(db);
-        await broadcastToUi('statusChanged', status);
-        return status;
-      },
-    },
-    browser.runtime.id,
-  );
-  browser.runtime.onMessage.addListener(router);
+  const handlers = createHandlers(db);
+  const waiting = Object.fromEntries(
+    Object.entries(handlers).map(([type, handle]) => [type, async (payload: never) => (await ready, (handle as (p: never) => unknown)(payload))]),
+  ) as Handlers;
+  browser.runtime.onMessage.addListener(createRouter(waiting, browser.runtime.id));
 });

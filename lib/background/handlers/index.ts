@@ -1,0 +1,9 @@
+// Every message the background answers, gathered from the domain modules beside this file.
+// A new message type: declare it in lib/messaging.ts, validate it in ../router.ts, answer it in a module here.
+import type { HealthmarkDb } from '../../data/db';
+import type { Handlers } from '../router';
+import { dataHandlers } from './data';
+
+export function createHandlers(db: HealthmarkDb): Handlers {
+  return { ...dataHandlers(db) };
+}
