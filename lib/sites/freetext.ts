@@ -6,11 +6,16 @@ import type { Rule } from './select';
 import { emailsIn, mailtoAddresses } from './text';
 import type { CustomerMatch, SelectorSpec } from './types';
 
-/** Never read inside these: code, form fields, editors, and our own badge hosts. */
-const SKIPPED = [
-  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'healthmark-badge',
-  '[contenteditable=""]', '[contenteditable="true"]', '[contenteditable="plaintext-only"]',
-].join(', ');
+/** Never read inside these: code, form fields, and our own badge hosts (plus editors, below). */
+const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'healthmark-badge']);
+const SKIPPED = [...SKIPPED_TAGS, '[contenteditable=""]', '[contenteditable="true"]', '[contenteditable="plaintext-only"]'].join(', ');
+
+// Cheaper than el.matches(SKIPPED) on every element of a large page.
+function isSkipped(el: Element): boolean {
+  if (SKIPPED_TAGS.has(el.localName)) return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable === '' || editable === 'true' || editable === 'plaintext-only';
+}
 
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 
@@ -34,20 +39,23 @@ function textMatches(text: Text, out: CustomerMatch[]): void {
   if (!parent || !data.includes('@')) return;
   for (const email of emailsIn(data)) {
     // A badge after the element only reads right when the element shows nothing but the address.
-    const alone = parent.childNodes.length === 1 && data.trim() === email;
+    const alone = !text.previousSibling && !text.nextSibling && data.trim() === email;
     out.push({ anchor: parent, kind: 'email', value: email, placement: alone ? 'after' : 'append' });
   }
 }
 
-function linkMatches(link: HTMLAnchorElement, ownHost: string, linkDomains: boolean, out: CustomerMatch[]): boolean {
+// Relative links stay on the page's own site; only absolute (or protocol-relative) web links can leave it.
+// Read from the attribute: resolving every link's URL costs more on a 5,000-row page.
+const LINK_HOST = /^(?:https?:)?\/\/(?:[^/?#@]*@)?([^/?#:]+)/i;
+
+function linkMatches(link: Element, ownHost: string, linkDomains: boolean, out: CustomerMatch[]): boolean {
   const href = link.getAttribute('href') ?? '';
   if (/^mailto:/i.test(href)) {
     for (const email of mailtoAddresses(href)) out.push({ anchor: link, kind: 'email', value: email, placement: 'after' });
     return true;
   }
-  if (linkDomains && (link.protocol === 'https:' || link.protocol === 'http:') && link.hostname && link.hostname !== ownHost) {
-    out.push({ anchor: link, kind: 'domain', value: link.hostname, placement: 'after' });
-  }
+  const host = linkDomains ? LINK_HOST.exec(href.trim())?.[1]?.toLowerCase() : undefined;
+  if (host && host !== ownHost) out.push({ anchor: link, kind: 'domain', value: host, placement: 'after' });
   return false;
 }
 
@@ -61,7 +69,7 @@ export function scanFreeText(root: ParentNode, options: FreeTextOptions = {}): C
   const out: CustomerMatch[] = [];
   const linkDomains = options.linkDomains === true;
   if (rootNode.nodeType === 1 && (root as Element).localName === 'a') {
-    if (linkMatches(root as HTMLAnchorElement, ownHost, linkDomains, out)) return out;
+    if (linkMatches(root as Element, ownHost, linkDomains, out)) return out;
   }
   const walker = doc.createTreeWalker(rootNode, SHOW_ELEMENT_AND_TEXT);
   let node = walker.nextNode();
@@ -72,12 +80,12 @@ export function scanFreeText(root: ParentNode, options: FreeTextOptions = {}): C
       continue;
     }
     const el = node as Element;
-    if (el.matches(SKIPPED)) {
+    if (isSkipped(el)) {
       node = nextOutside(walker);
       continue;
     }
     // A mailto link's own text would repeat the address it links to.
-    const isMailto = el.localName === 'a' && linkMatches(el as HTMLAnchorElement, ownHost, linkDomains, out);
+    const isMailto = el.localName === 'a' && linkMatches(el, ownHost, linkDomains, out);
     node = isMailto ? nextOutside(walker) : walker.nextNode();
   }
   return out;

@@ -53,6 +53,11 @@ describe('generic adapter', () => {
     expect(found(doc)).toEqual([{ id: 'a', kind: 'domain', value: 'acme-analytics.example', placement: 'after' }]);
   });
 
+  it('reads hosts from absolute and protocol-relative hrefs without resolving them', () => {
+    const doc = page('<a id="u" href=" HTTPS://user@Acme-Analytics.example:8443/x">a</a><a id="p" href="//cdn.fjord-robotics.example/x">b</a><a href="javascript:void 0">c</a>');
+    expect(found(doc).map((m) => [m.id, m.value])).toEqual([['u', 'acme-analytics.example'], ['p', 'cdn.fjord-robotics.example']]);
+  });
+
   it('caps a huge text node: an address past the cap is not read', () => {
     const filler = 'x'.repeat(TEXT_SCAN_CAP);
     const doc = page(`<pre id="log">early@acme-analytics.example ${filler} late@acme-analytics.example</pre>`);
