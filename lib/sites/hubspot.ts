@@ -12,8 +12,8 @@ const companyTitle = spec('hubspot.companyTitle', [
 ]);
 
 const companyLink = spec('hubspot.companyLink', [
-  ['a[href*="/record/0-2/"]', '2024-12'],
   ['a[data-selenium-test="company-chicklet-title-link"]', '2026-03'],
+  ['a[href*="/record/0-2/"]', '2024-12'],
 ], true);
 
 const emailCell = spec('hubspot.emailCell', [
