@@ -68,8 +68,13 @@ export function rangeTest(r: NonNullable<Condition['range']>): (value: number) =
 
 function metricCondition(c: Condition, key: string, metrics: MetricLookup): Predicate {
   const index = metrics.index(key);
-  const read = (ctx: RuleContext) => ctx.row[ctx.offset + index] ?? NaN;
+  const read = (ctx: RuleContext) => ctx.row[ctx.offset + index]!;
   const kind = metrics.kind(key);
+  if (c.range) {
+    // Flags like "seat use ≥ 90" run for every account in bulk: one closure, no nested calls.
+    const inRange = rangeTest(c.range);
+    return (ctx) => inRange(ctx.row[ctx.offset + index]!);
+  }
   if (kind === 'number' || kind === 'date' || c.exists !== undefined) return numericCondition(c, read);
   // Booleans read as 1/0 and categories as codes: translate the config values the same way.
   const allowed = (c.equals !== undefined ? [c.equals] : (c.in ?? [])).map((v) =>
@@ -94,6 +99,14 @@ function attributeCondition(c: Condition, name: string): Predicate {
       return present(v) && regex.test(String(v));
     };
   }
+  if (typeof c.equals === 'string') {
+    // The common segment rule ("segment equals enterprise"), kept to one comparison per account.
+    const want = c.equals;
+    return (ctx) => {
+      const v = ctx.attributes[name];
+      return typeof v === 'string' && sameText(v, want);
+    };
+  }
   const allowed = c.equals !== undefined ? [c.equals] : (c.in ?? []);
   return (ctx) => allowed.some((want) => sameValue(ctx.attributes[name], want));
 }
@@ -105,7 +118,41 @@ function present(v: AttributeValue | undefined): boolean {
 /** Texts compare without case; a number matches its numeric text ("500" equals 500). */
 function sameValue(actual: AttributeValue | undefined, want: string | number | boolean): boolean {
   if (actual === null || actual === undefined) return false;
-  if (typeof want === 'string') return typeof actual === 'string' && normText(actual) === normText(want);
+  if (typeof want === 'string') return typeof actual === 'string' && sameText(actual, want);
   if (typeof want === 'number') return toNumber(actual) === want;
   return actual === want;
+}
+
+function hasNonAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return true;
+  return false;
+}
+
+const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || code === 160;
+
+/**
+ * normText(a) === normText(b), without building new strings: segment rules run for every account in bulk.
+ * Only ASCII letters are folded here; anything else falls back to the allocating comparison.
+ */
+function sameText(a: string, b: string): boolean {
+  if (a === b) return true;
+  let i = 0;
+  let j = a.length;
+  let k = 0;
+  let l = b.length;
+  while (i < j && isSpace(a.charCodeAt(i))) i++;
+  while (j > i && isSpace(a.charCodeAt(j - 1))) j--;
+  while (k < l && isSpace(b.charCodeAt(k))) k++;
+  while (l > k && isSpace(b.charCodeAt(l - 1))) l--;
+  if (j - i !== l - k) return (hasNonAscii(a) || hasNonAscii(b)) && normText(a) === normText(b);
+  for (; i < j; i++, k++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(k);
+    if (x === y) continue;
+    if (x > 127 || y > 127) return normText(a) === normText(b);
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    if (x !== y) return false;
+  }
+  return true;
 }

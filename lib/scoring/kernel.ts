@@ -54,8 +54,7 @@ export interface Evaluation {
 export function evaluate(card: CompiledScorecard, row: Float64Array, offset: number, neutral: number, out: Evaluation): void {
   const n = card.fn.length;
   const { actions, groupSumW, groupSumWA, weight, group, nominal, policy, metricIndex } = card;
-  groupSumW.fill(0);
-  groupSumWA.fill(0);
+  for (let g = 0; g < groupSumW.length; g++) groupSumW[g] = groupSumWA[g] = 0;
   let coverage = 0;
   for (let m = 0; m < n; m++) {
     let a = actionValue(card, m, row[offset + metricIndex[m]!]!);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileConfig, flagKeys, readColumns, scoreAccount, scoreColumns, scoreMany, type AccountEntry } from '../../../lib/scoring';
 import segmented from '../../../public/presets/segmented.json';
+import type { MetricValues } from '../../../lib/scoring/types';
 import { account, NOW, SAMPLE_METRICS, validOrThrow, value } from './fixtures';
 
 const cfg = validOrThrow(segmented);
@@ -10,8 +11,8 @@ const segments = ['smb', 'enterprise', 'mid-market', null];
 /** A spread of accounts: every segment, some values missing, stale or invalid, one override. */
 function entries(): AccountEntry[] {
   return Array.from({ length: 40 }, (_, i) => {
-    const metrics = { ...SAMPLE_METRICS, logins_per_week: value(i % 15), active_seats_pct: value(60 + i), nps: value(i % 7 === 0 ? Number.NaN : i * 3 - 50) };
-    if (i % 5 === 0) delete (metrics as Record<string, unknown>).feature_adoption_pct;
+    const metrics: MetricValues = { ...SAMPLE_METRICS, logins_per_week: value(i % 15), active_seats_pct: value(60 + i), nps: value(i % 7 === 0 ? Number.NaN : i * 3 - 50) };
+    if (i % 5 === 0) delete metrics.feature_adoption_pct;
     if (i % 9 === 0) metrics.open_tickets = value(4, '2024-01-01');
     return {
       account: account({ segment: segments[i % 4]!, renewal_date: i % 3 === 0 ? '2025-07-01' : null }, `acc-${i}`),

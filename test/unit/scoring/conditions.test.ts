@@ -108,3 +108,12 @@ describe('rule operators on metrics and the score (flags)', () => {
     expect(flagged([{ score: true, exists: false }], {})).toBe(true);
   });
 });
+
+describe('text comparison', () => {
+  it('ignores case and spaces for ASCII and other scripts alike', () => {
+    const rule: Rule = { attribute: 'region', equals: 'Zürich' };
+    expect([matches(rule, { region: ' ZÜRICH\t' }), matches(rule, { region: 'zurich' }), matches(rule, { region: 'Zürich2' })]).toEqual([true, false, false]);
+    expect(matches({ attribute: 'segment', equals: 'mid-market' }, { segment: '\u00a0Mid-Market ' })).toBe(true);
+    expect(matches({ attribute: 'segment', equals: 'smb' }, { segment: 'smbx' })).toBe(false);
+  });
+});
