@@ -1,7 +1,8 @@
 // The extension's IndexedDB (extension origin only: background, popup and options open it; content scripts never).
 // Schema changes go through a new db.version(n) with an upgrade() and a migration test.
 import Dexie, { type EntityTable } from 'dexie';
-import type { AttributeValue, MetricValues, ScoreResult } from '../scoring/types';
+import type { AttributeValue, MetricValues, OverrideInput, ScoreResult } from '../scoring/types';
+import type { SourceDefinition, SourceState } from './sync/source';
 
 export interface AccountRow {
   id: string;
@@ -60,6 +61,35 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** A CSM's override of one account's result (v2). */
+export interface OverrideRow extends OverrideInput {
+  accountId: string;
+}
+
+/** A synced source: what the admin defined and what the sync keeps about it (v2). */
+export type SourceRow = SourceDefinition & SourceState;
+
+/** One sync attempt of a source (v2). */
+export interface SyncLogRow {
+  id?: number;
+  sourceId: string;
+  at: string;
+  outcome: 'updated' | 'not-modified' | 'error';
+  message: string;
+  counts: { accounts: number; rejected: number } | null;
+}
+
+/** A notable change of an account (v2): tier moves, score drops, overrides, a new config. */
+export interface ChangeRow {
+  id?: number;
+  at: string;
+  accountId: string;
+  kind: 'tier' | 'drop' | 'override' | 'config';
+  from: string | number | null;
+  to: string | number | null;
+  text: string;
+}
+
 export const DB_NAME = 'healthmark';
 
 export type HealthmarkDb = Dexie & {
@@ -70,7 +100,22 @@ export type HealthmarkDb = Dexie & {
   scores: EntityTable<ScoreRow, 'accountId'>;
   history: Dexie.Table<HistoryRow, [string, string]>;
   meta: EntityTable<MetaRow, 'key'>;
+  overrides: EntityTable<OverrideRow, 'accountId'>;
+  sources: EntityTable<SourceRow, 'id'>;
+  syncLog: EntityTable<SyncLogRow, 'id'>;
+  changes: EntityTable<ChangeRow, 'id'>;
 };
+
+/** Tier moves between consecutive history points of each account (points sorted by account, then day). */
+function tierChanges(points: HistoryRow[]): ChangeRow[] {
+  const changes: ChangeRow[] = [];
+  points.forEach((point, i) => {
+    const before = points[i - 1];
+    if (!before || before.accountId !== point.accountId || !before.tier || !point.tier || before.tier === point.tier) return;
+    changes.push({ at: `${point.day}T00:00:00.000Z`, accountId: point.accountId, kind: 'tier', from: before.tier, to: point.tier, text: `tier changed from ${before.tier} to ${point.tier}` });
+  });
+  return changes;
+}
 
 export function openDb(name = DB_NAME): HealthmarkDb {
   const db = new Dexie(name) as HealthmarkDb;
@@ -83,6 +128,18 @@ export function openDb(name = DB_NAME): HealthmarkDb {
     history: '[accountId+day], accountId, day',
     meta: 'key',
   });
+  db.version(2)
+    .stores({
+      overrides: 'accountId, expiresAt',
+      sources: 'id, nextAttemptAt',
+      syncLog: '++id, sourceId, at',
+      changes: '++id, at, accountId',
+    })
+    // v1 kept daily history but no change log: start the log with the tier moves that history already shows.
+    .upgrade(async (tx) => {
+      const points = await tx.table<HistoryRow>('history').orderBy('[accountId+day]').toArray();
+      await tx.table<ChangeRow>('changes').bulkAdd(tierChanges(points));
+    });
   return db;
 }
 
