@@ -106,7 +106,7 @@ export function prepareDataset({ config, accounts, now, scorecard }: ConfigBackt
     actionValues,
     inScorecard,
   };
-  return { ok: true, dataset, cardIndex, plan: enginePlan(config, cardIndex, columns, now) };
+  return { ok: true, dataset, cardIndex, plan: enginePlan(config, cardIndex, columns, bulk.score, now) };
 }
 
 /** The scorecard with the most scored accounts that have an outcome (ties: the first). */
@@ -116,14 +116,21 @@ function busiestScorecard(scorecardOf: Uint8Array, scores: Float64Array, outcome
   return counts.indexOf(Math.max(...counts));
 }
 
-/** Weights go into a copy of the config and held-out accounts are scored by the engine itself. */
-function enginePlan(config: ScoringConfig, cardIndex: number, columns: MetricColumns, now: Date): WeightPlan {
+/**
+ * Weights go into a copy of the config and held-out accounts are scored by the engine itself; under the current
+ * weights those are the scores the dataset already holds.
+ */
+function enginePlan(config: ScoringConfig, cardIndex: number, columns: MetricColumns, scores: Float64Array, now: Date): WeightPlan {
   const card = config.scorecards[cardIndex]!;
+  const current = currentWeights(card);
   return {
     groups: (card.groups ?? []).map(({ key, label }) => ({ key, label })),
-    current: currentWeights(card),
+    current,
     fromShares: (shares) => weightsFromShares(card, shares),
-    score: (weights, rows) => scoreColumns(compileConfig(withWeights(config, cardIndex, weights)), subset(columns, config.metrics.length, rows), now).score,
+    score: (weights, rows) =>
+      weights === current
+        ? Float64Array.from(rows, (row) => scores[row]!)
+        : scoreColumns(compileConfig(withWeights(config, cardIndex, weights)), subset(columns, config.metrics.length, rows), now).score,
   };
 }
 

@@ -105,9 +105,17 @@ export function fitLogistic(
   let loss = newtonPass(design, beta, l2, gradient, hessian);
   let iterations = 0;
   let converged = false;
-  while (iterations < maxIterations && !converged) {
-    iterations++;
+  while (iterations < maxIterations) {
     solveCholesky(hessian, gradient, step, size);
+    // Newton decrement: the loss this step would still gain (about half of gᵀH⁻¹g). Small enough → done,
+    // without spending a pass on a step that changes nothing that matters.
+    let decrement = 0;
+    for (let k = 0; k < size; k++) decrement += gradient[k]! * step[k]!;
+    if (decrement / 2 <= tolerance * (Math.abs(loss) + 1)) {
+      converged = true;
+      break;
+    }
+    iterations++;
     // Newton with step halving: the penalised loss is convex, so a short enough step always improves it.
     let factor = 1;
     let trialLoss = Infinity;
@@ -118,7 +126,6 @@ export function fitLogistic(
     }
     if (!(trialLoss <= loss)) break;
     beta.set(trial);
-    converged = loss - trialLoss <= tolerance * (Math.abs(loss) + 1);
     loss = trialLoss;
   }
   return { ...scale, intercept: beta[0]!, coefficients: beta.slice(1), iterations, converged };

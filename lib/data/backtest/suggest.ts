@@ -133,7 +133,9 @@ function healthShares(features: Features, churned: Uint8Array, rows: Uint32Array
 function noteFor(label: string, coefficient: number, varies: boolean): { note?: string } {
   if (!varies) return { note: `${label}: never varies among these accounts, so the data cannot weigh it (no share).` };
   if (coefficient >= 0) {
-    return { note: `${label}: healthier values went with more churn, against its configured direction, so it gets no share.` };
+    return {
+      note: `${label}: once the other measures are known, healthier values here do not go with less churn, so it gets no share.`,
+    };
   }
   return {};
 }

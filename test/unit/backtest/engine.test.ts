@@ -63,7 +63,9 @@ describe('backtestConfig on the default preset', () => {
     const prepared = prepareDataset({ config, accounts, now });
     if (!prepared.ok) throw new Error(prepared.error);
     const rows = Uint32Array.from([0, 7, 99, 1200]);
-    const scores = prepared.plan.score(prepared.plan.current, rows);
+    // A copy, so the engine really re-scores a config written from these weights.
+    const { measures, groups } = prepared.plan.current;
+    const scores = prepared.plan.score({ measures: [...measures], groups: [...groups] }, rows);
     expect(Array.from(scores)).toEqual(Array.from(rows, (row) => prepared.dataset.scores[row]));
   });
 

@@ -48,7 +48,7 @@ describe('suggestWeights', () => {
     const result = suggest(fitInput([1, -0.8], [1, 1]));
     expect(result.measures[1]).toMatchObject({ suggestedWeight: 0 });
     expect(result.measures[1]!.coefficient).toBeGreaterThan(0);
-    expect(result.measures[1]!.note).toMatch(/^Measure B: healthier values went with more churn/);
+    expect(result.measures[1]!.note).toMatch(/^Measure B: once the other measures are known, healthier values here do not go with less churn/);
     expect(result.measures[0]!.note).toBeUndefined();
     expect(result.measures[0]).toMatchObject({ share: 1, suggestedWeight: 2 });
   });
