@@ -2,11 +2,13 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '@/lib/background/handlers';
 import { createRouter, type Handlers } from '@/lib/background/router';
+import { announceScoreChanges } from '@/lib/background/announce';
 import { seedIfNew } from '@/lib/background/seed';
-import { openDb } from '@/lib/data/db';
+import { DB_NAME, openDb } from '@/lib/data/db';
 
 export default defineBackground(() => {
   const db = openDb();
+  announceScoreChanges(DB_NAME);
   // Every handler waits for first-run seeding, so an early lookup from a page sees the demo data.
   const ready = seedIfNew(db).catch((error) => console.error('Healthmark: loading the demo data failed:', error));
   const handlers = createHandlers(db);

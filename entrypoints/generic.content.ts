@@ -1,12 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { runOnPage } from '@/lib/page/start';
+import { startOnPage } from '@/lib/page/start';
 import { generic } from '@/lib/sites/generic';
 
-// Local pages (the demo and self-hosted tools on this machine): email addresses in text and mailto links.
+// Pages on this machine (the demo, a self-hosted tool) and, registered at runtime with the same file, every site
+// the user enables in the options: email addresses in text and mailto links, and known customer domains.
 export default defineContentScript({
   matches: ['http://localhost/*', 'http://127.0.0.1/*'],
   runAt: 'document_idle',
-  main(ctx) {
-    runOnPage([generic], ctx.signal);
+  async main(ctx) {
+    await startOnPage(ctx, { site: null, fallback: generic });
   },
 });

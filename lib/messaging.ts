@@ -3,7 +3,7 @@
 // script) and UiToBackground (from popup/options). Broadcasts from the background are BackgroundToUi.
 // This module is imported by content scripts: keep zod and Dexie out of it (validation lives in the background).
 import { browser } from 'wxt/browser';
-import type { Action, TierRef } from './scoring/types';
+import type { Action, ConfigIssue, TierRef } from './scoring/types';
 
 /** What a badge and its card need about one account. Built in the background from the stored score. */
 export interface AccountSummary {
@@ -59,11 +59,40 @@ export interface DataStatus {
 
 export interface ContentToBackground {
   lookup: { request: LookupRequest; response: LookupResponse };
+  /** Opens the account in the options page (a page cannot link to an extension page itself). */
+  openAccount: { request: { accountId: string }; response: null };
 }
 
 export interface UiToBackground {
   getStatus: { request: Record<string, never>; response: DataStatus };
   loadDemo: { request: Record<string, never>; response: DataStatus };
+  /** Validates the config, stores it as a new version, makes it active and re-scores every account. */
+  applyConfig: { request: { config: unknown }; response: Checked<ConfigApplied> };
+  /** Applies a stored config version again (it becomes the active one). */
+  restoreConfig: { request: { id: number }; response: Checked<ConfigApplied> };
+  setOverride: { request: OverrideRequest; response: Checked<{ summary: AccountSummary }> };
+  removeOverride: { request: { accountId: string }; response: { summary: AccountSummary } };
+  /** Clears every table; demo data is not seeded again until asked for (loadDemo). */
+  deleteAllData: { request: Record<string, never>; response: DataStatus };
+}
+
+/** A request the background checked: either done, or every problem with its path (nothing was stored). */
+export type Checked<T> = ({ ok: true } & T) | { ok: false; issues: ConfigIssue[] };
+
+export interface ConfigApplied {
+  configId: number;
+  accounts: number;
+  tierChanges: number;
+}
+
+/** A CSM override as the options page sends it: a value 0–100 or a tier key, a reason and an expiry in the future. */
+export interface OverrideRequest {
+  accountId: string;
+  value?: number;
+  tier?: string;
+  reason: string;
+  author: string;
+  expiresAt: string;
 }
 
 export type ToBackground = ContentToBackground & UiToBackground;
@@ -75,6 +104,29 @@ export interface Envelope<K extends MessageType = MessageType> {
 }
 
 export type Reply<K extends MessageType> = { ok: true; data: ToBackground[K]['response'] } | { ok: false; error: string };
+
+/** What the content script in a tab reports to the popup. */
+export interface PageInfo {
+  hostname: string;
+  /** The host app's adapter on this page, or null where only the generic scan runs. */
+  site: string | null;
+  enabled: boolean;
+  badges: number;
+}
+
+/** Requests from the popup to the content script of one tab (browser.tabs.sendMessage). */
+export interface UiToContent {
+  pageInfo: { request: Record<string, never>; response: PageInfo };
+}
+
+/** Asks the content script of a tab; null when the tab has none (a page Healthmark does not run on). */
+export async function sendToTab<K extends keyof UiToContent>(tabId: number, type: K, payload: UiToContent[K]['request']): Promise<UiToContent[K]['response'] | null> {
+  try {
+    return ((await browser.tabs.sendMessage(tabId, { type, payload })) as UiToContent[K]['response'] | undefined) ?? null;
+  } catch {
+    return null; // no content script in that tab
+  }
+}
 
 export interface BackgroundToUi {
   statusChanged: DataStatus;

@@ -5,11 +5,20 @@ import type { Envelope, MessageType, Reply, ToBackground } from '../messaging';
 
 const identifiers = (max: number) => z.array(z.string().max(max)).max(5000);
 const empty = z.object({}).strict();
+const accountId = z.string().min(1).max(200);
 
 const payloadSchemas: { [K in MessageType]: z.ZodType<ToBackground[K]['request']> } = {
   lookup: z.object({ emails: identifiers(320), domains: identifiers(253), names: identifiers(200) }).strict(),
+  openAccount: z.object({ accountId: z.string().min(1).max(200) }).strict(),
   getStatus: empty,
   loadDemo: empty,
+  applyConfig: z.object({ config: z.unknown() }).strict(),
+  restoreConfig: z.object({ id: z.number().int().positive() }).strict(),
+  setOverride: z
+    .object({ accountId, value: z.number().optional(), tier: z.string().max(64).optional(), reason: z.string().max(2000), author: z.string().max(200), expiresAt: z.string().max(40) })
+    .strict(),
+  removeOverride: z.object({ accountId }).strict(),
+  deleteAllData: empty,
 };
 
 export type Handlers = { [K in MessageType]: (payload: ToBackground[K]['request']) => Promise<ToBackground[K]['response']> };

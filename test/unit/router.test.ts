@@ -9,6 +9,7 @@ function handlers(): Handlers {
     lookup: vi.fn(async () => ({ matches: {}, accounts: {} })),
     getStatus: vi.fn(async () => status),
     loadDemo: vi.fn(async () => status),
+    openAccount: vi.fn(async () => null),
   };
 }
 

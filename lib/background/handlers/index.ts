@@ -2,8 +2,12 @@
 // A new message type: declare it in lib/messaging.ts, validate it in ../router.ts, answer it in a module here.
 import type { HealthmarkDb } from '../../data/db';
 import type { Handlers } from '../router';
+import { accountHandlers } from './accounts';
+import { configHandlers } from './config';
 import { dataHandlers } from './data';
+import { navigationHandlers } from './navigation';
+import { privacyHandlers } from './privacy';
 
 export function createHandlers(db: HealthmarkDb): Handlers {
-  return { ...dataHandlers(db) };
+  return { ...dataHandlers(db), ...navigationHandlers(), ...configHandlers(db), ...accountHandlers(db), ...privacyHandlers(db) };
 }
