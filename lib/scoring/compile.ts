@@ -1,18 +1,9 @@
 // compileConfig: turns a validated config into flat numeric tables the kernel loops over, once per config.
 import { compileAll, type MetricLookup, type Predicate } from './conditions';
+import { FN_BANDS, FN_BOOLEAN, FN_CATEGORY, FN_LINEAR, FN_POINTS, POLICY_NEUTRAL, POLICY_SKIP, POLICY_ZERO } from './kernel';
 import { ACTION_LIMIT, SCALE_MAX, type Measure, type MetricDef, type Scorecard, type ScoringConfig } from './schema';
 import type { TierRef } from './types';
 import { DayParser, normText, type MetricSpec } from './values';
-
-export const FN_BANDS = 0;
-export const FN_LINEAR = 1;
-export const FN_BOOLEAN = 2;
-export const FN_CATEGORY = 3;
-export const FN_POINTS = 4;
-
-export const POLICY_SKIP = 0;
-export const POLICY_NEUTRAL = 1;
-export const POLICY_ZERO = 2;
 
 /** The action value a measure is compared with when explaining drivers. */
 export const NEUTRAL_ACTION = 50;

@@ -1,17 +1,19 @@
 // The arithmetic shared by every path (single account, bulk, suggestions): one account's metric values in,
 // action values, total, coverage, integer score and tier out. No allocation per call.
-import {
-  FN_BANDS,
-  FN_BOOLEAN,
-  FN_CATEGORY,
-  FN_LINEAR,
-  POLICY_NEUTRAL,
-  POLICY_SKIP,
-  type CompiledConfig,
-  type CompiledScorecard,
-} from './compile';
+import type { CompiledConfig, CompiledScorecard } from './compile';
 import type { RuleContext } from './conditions';
 import { ACTION_LIMIT, SCALE_MAX } from './schema';
+
+// Codes in CompiledScorecard.fn and .policy. They live here so the hot loop reads module-local constants.
+export const FN_BANDS = 0;
+export const FN_LINEAR = 1;
+export const FN_BOOLEAN = 2;
+export const FN_CATEGORY = 3;
+export const FN_POINTS = 4;
+
+export const POLICY_SKIP = 0;
+export const POLICY_NEUTRAL = 1;
+export const POLICY_ZERO = 2;
 
 /** Action value of measure m for engine value x; NaN when x is missing or the function cannot score it. */
 export function actionValue(card: CompiledScorecard, m: number, x: number): number {

@@ -2,10 +2,10 @@
 // Candidates come from each measure's scoring function (band edges, a search along linear/points scales,
 // the other boolean or category values); each is checked by re-scoring the account with that one value
 // changed. "Smallest" means smallest relative to the measure's scale; filling in a missing value ranks last.
-import { FN_BANDS, FN_BOOLEAN, FN_CATEGORY, FN_LINEAR, type CompiledConfig, type CompiledMetric, type CompiledScorecard } from './compile';
+import type { CompiledConfig, CompiledMetric, CompiledScorecard } from './compile';
 import type { RuleContext } from './conditions';
 import { formatValue, measureLabel } from './explain';
-import { newRowScore, scoreCard, type RowScore } from './kernel';
+import { FN_BANDS, FN_BOOLEAN, FN_CATEGORY, FN_LINEAR, newRowScore, scoreCard, type RowScore } from './kernel';
 import { SCALE_MAX } from './schema';
 import type { NextTierChange } from './types';
 

@@ -8,7 +8,7 @@ import type { ScoringConfig, ScoringConfigInput } from '../../lib/scoring/schema
 const ACCOUNTS = 100_000;
 const FULL_ACCOUNTS = 10_000;
 const WARMUP = 3;
-const RUNS = 7;
+const RUNS = 9;
 const NOW = new Date('2025-06-02T12:00:00Z');
 const SEGMENTS = ['enterprise', 'smb', 'mid-market'] as const;
 const METRICS = 10;
@@ -138,16 +138,22 @@ function median(xs: number[]): number {
   return sorted[sorted.length >> 1]!;
 }
 
-/** Median seconds of RUNS timed runs after WARMUP untimed ones. */
-function time(run: () => void): number {
-  for (let i = 0; i < WARMUP; i++) run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    run();
-    times.push((performance.now() - start) / 1000);
+/**
+ * Median seconds per contender over RUNS rounds after WARMUP untimed ones. Rounds interleave the contenders,
+ * so a busy machine slows the baseline and the engine alike and their ratio stays meaningful.
+ */
+function timeInterleaved(contenders: Record<string, () => void>): Record<string, number> {
+  const names = Object.keys(contenders);
+  for (let i = 0; i < WARMUP; i++) for (const name of names) contenders[name]!();
+  const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < RUNS; r++) {
+    for (const name of names) {
+      const start = performance.now();
+      contenders[name]!();
+      times[name]!.push((performance.now() - start) / 1000);
+    }
   }
-  return median(times);
+  return Object.fromEntries(names.map((n) => [n, median(times[n]!)]));
 }
 
 const rate = (count: number, seconds: number) => Math.round(count / seconds);
@@ -169,14 +175,17 @@ function main(): void {
     if (!same) throw new Error(`engine and baseline disagree on account ${i}: ${engineOut.score[i]} vs ${baseOut.score[i]}`);
   }
 
-  const baselineS = time(() => baseline(columns.values, columns.attributes, tables, baseOut));
-  const bulkS = time(() => scoreColumns(compiled, columns, NOW, engineOut));
-  const manyS = time(() => scoreMany(compiled, entries, { now: NOW }));
-  const readS = time(() => readColumns(compiled, entries, NOW));
   const fullEntries = entries.slice(0, FULL_ACCOUNTS);
-  const fullS = time(() => {
-    for (const e of fullEntries) scoreAccount(config, e.account, e.metrics, { now: NOW });
+  const seconds = timeInterleaved({
+    baseline: () => baseline(columns.values, columns.attributes, tables, baseOut),
+    bulk: () => scoreColumns(compiled, columns, NOW, engineOut),
+    many: () => scoreMany(compiled, entries, { now: NOW }),
+    read: () => readColumns(compiled, entries, NOW),
+    full: () => {
+      for (const e of fullEntries) scoreAccount(config, e.account, e.metrics, { now: NOW });
+    },
   });
+  const { baseline: baselineS, bulk: bulkS, many: manyS, read: readS, full: fullS } = seconds as Record<'baseline' | 'bulk' | 'many' | 'read' | 'full', number>;
 
   const rows: [string, number, string][] = [
     ['baseline: hand-written typed-array loop', rate(ACCOUNTS, baselineS), ''],
@@ -185,7 +194,7 @@ function main(): void {
     ['reading objects into rows: readColumns', rate(ACCOUNTS, readS), ''],
     ['full explanations: scoreAccount', rate(FULL_ACCOUNTS, fullS), `${FULL_ACCOUNTS.toLocaleString('en-US')} accounts per run`],
   ];
-  console.log(`Scoring benchmark: ${fmt(ACCOUNTS)} accounts × ${METRICS} measures × ${SEGMENTS.length} segments, median of ${RUNS} runs after ${WARMUP} warm-ups (Node ${process.version})`);
+  console.log(`Scoring benchmark: ${fmt(ACCOUNTS)} accounts × ${METRICS} measures × ${SEGMENTS.length} segments, median of ${RUNS} interleaved runs after ${WARMUP} warm-ups (Node ${process.version})`);
   for (const [name, perSecond, note] of rows) console.log(`  ${name.padEnd(42)} ${fmt(perSecond).padStart(12)} accounts/s  ${note}`);
   const scored = engineOut.score.filter((s) => !Number.isNaN(s)).length;
   console.log(`  results: engine and baseline agree on all ${fmt(ACCOUNTS)} accounts (${fmt(scored)} scored, ${fmt(ACCOUNTS - scored)} insufficient)`);
