@@ -83,12 +83,14 @@ export async function replaceDataset(db: HealthmarkDb, input: DatasetInput, now 
     historyByAccount.set(h.accountId, list);
   }
 
+  // CSM overrides outlive a data refresh: they keep applying until they expire.
+  const overrides = new Map((await db.overrides.toArray()).map((o) => [o.accountId, o]));
   const accounts: AccountRow[] = [];
   const scores: Omit<ScoreRow, 'configId'>[] = [];
   const history: HistoryRow[] = [...earlier];
   for (const a of input.accounts) {
     accounts.push({ id: a.id, name: a.name, domains: a.domains, contacts: a.contacts, attributes: a.attributes, ...(a.outcome ? { outcome: a.outcome } : {}) });
-    const result = scoreAccount(input.config, a, a.metrics, { now });
+    const result = scoreAccount(input.config, a, a.metrics, { now, override: overrides.get(a.id) ?? null });
     const point: HistoryRow = { accountId: a.id, day: today, score: result.score, tier: result.tier?.key ?? null };
     history.push(point);
     scores.push({
@@ -119,7 +121,7 @@ export async function replaceDataset(db: HealthmarkDb, input: DatasetInput, now 
   return { accounts: accounts.length, configId, conflicts };
 }
 
-function oldestAsOf(metrics: MetricValues): string | null {
+export function oldestAsOf(metrics: MetricValues): string | null {
   let oldest: string | null = null;
   for (const m of Object.values(metrics)) if (m.asOf && (oldest === null || m.asOf < oldest)) oldest = m.asOf;
   return oldest;
