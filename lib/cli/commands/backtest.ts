@@ -1,0 +1,102 @@
+// `healthmark backtest --config c.json --accounts a.csv [--history h.csv]`: does the score predict churn, and
+// which weights would predict it better? Accounts are read with the same import the extension uses.
+import { backtestConfig, formatReport } from '../../data/backtest';
+import { readHistory } from '../../data/backtest/history';
+import { formatRowError, importAccounts } from '../../data/import';
+import { type CliCommand, type CliIo, EXIT, parseCommandArgs, readTextFile } from '../command';
+import { loadConfigFile } from '../config-file';
+
+const OPTIONS = {
+  config: { type: 'string' },
+  accounts: { type: 'string' },
+  history: { type: 'string' },
+  'lead-days': { type: 'string', default: '30' },
+  scorecard: { type: 'string' },
+  format: { type: 'string', default: 'table' },
+} as const;
+
+export const backtestCommand: CliCommand = {
+  name: 'backtest',
+  summary: 'check how well the score predicts churn and suggest better weights',
+  help: `Usage: healthmark backtest --config <config.json> --accounts <file> [--history <file>] [--lead-days N]
+                          [--scorecard <key>] [--format table|json]
+
+Scores the accounts with the config and compares the scores with what happened (outcome columns "Churned",
+"Churn date"): AUC with a bootstrap confidence interval, churn rate per tier, lift of the riskiest decile, each
+measure's own AUC and whether its direction matches the config, and suggested weights beside the current ones
+with both cross-validated AUCs. Metrics are judged as of the newest "As of" day in the file. See docs/backtest.md.
+
+Options:
+  --config <path>      scoring config (JSON)
+  --accounts <path>    accounts with outcomes: .csv, .json (array) or .ndjson
+  --history <path>     score history (columns account id, day, score) for the leading-indicator check
+  --lead-days <N>      judge the score N days before churn (default 30)
+  --scorecard <key>    scorecard whose measures are checked and re-weighted (default: the one most accounts use)
+  --format <f>         table (default) or json (the whole report and the draft config)
+
+Exit 0 with the report; 1 when an input is missing, unreadable or invalid, with the file, row and reason.
+Rows of the accounts file that cannot be read are listed on stderr and left out (the report says how many).`,
+
+  async run(args, io) {
+    const result = parseCommandArgs(this, args, OPTIONS, io);
+    if ('exit' in result) return result.exit;
+    const { values, positionals } = result.parsed;
+    const bad = (message: string) => {
+      io.err(`healthmark backtest: ${message}`);
+      return EXIT.problems;
+    };
+    if (!values.config || !values.accounts) return bad('both --config and --accounts are required (see --help)');
+    if (positionals.length > 0) return bad(`unexpected argument "${positionals[0]}"`);
+    if (values.format !== 'table' && values.format !== 'json') return bad(`--format must be table or json, not "${values.format}"`);
+    const leadDays = Number(values['lead-days']);
+    if (!Number.isInteger(leadDays) || leadDays < 0) return bad(`--lead-days must be a whole number of days, not "${values['lead-days']}"`);
+
+    const loaded = await loadConfigFile(values.config, io, (line) => io.err(`${values.config}: ${line}`));
+    if ('exit' in loaded) return EXIT.problems;
+    const accounts = await readAccounts(values.accounts, loaded.config.metrics, io);
+    if (!accounts) return EXIT.problems;
+    const history = values.history === undefined ? undefined : await readHistoryFile(values.history, io);
+    if (history === null) return EXIT.problems;
+
+    const backtest = backtestConfig(
+      { config: loaded.config, accounts: accounts.accounts, ...(values.scorecard ? { scorecard: values.scorecard } : {}) },
+      { leadDays, ...(history ? { history } : {}) },
+    );
+    if (!backtest.ok) return bad(backtest.error);
+    if (accounts.rejected > 0) {
+      backtest.report.warnings.unshift(`${accounts.rejected} rows of ${values.accounts} could not be read and were left out (listed on stderr).`);
+    }
+    if (values.format === 'json') {
+      io.out(JSON.stringify({ report: backtest.report, candidate: backtest.candidate }, null, 2));
+      return EXIT.ok;
+    }
+    const { name, version } = loaded.config;
+    io.out(formatReport(backtest.report, `Backtest of "${name}" ${version} on ${values.accounts}`));
+    if (backtest.candidate) io.out('\nA draft config with the suggested weights is in the JSON output (--format json); nothing was applied.');
+    return EXIT.ok;
+  },
+};
+
+async function readAccounts(path: string, catalogue: Parameters<typeof importAccounts>[1]['catalogue'], io: CliIo) {
+  const file = await readTextFile(path);
+  if (!file.ok) {
+    io.err(file.message);
+    return null;
+  }
+  const imported = await importAccounts(file.text, { catalogue, name: path });
+  for (const e of imported.errors) io.err(`${path}: ${formatRowError(e)}`);
+  if (imported.rejectedRows > imported.errors.length) io.err(`${path}: … ${imported.rejectedRows - imported.errors.length} more rejected rows`);
+  if (!imported.ok) {
+    io.err(`${path}: ${imported.error}`);
+    return null;
+  }
+  return { accounts: imported.accounts, rejected: imported.rejectedRows };
+}
+
+async function readHistoryFile(path: string, io: CliIo) {
+  const file = await readTextFile(path);
+  const history = file.ok ? await readHistory(file.text, path) : { ok: false as const, error: file.message };
+  if (history.ok) return history.points;
+  io.err(file.ok ? `${path}: ${history.error}` : history.error);
+  return null;
+}
