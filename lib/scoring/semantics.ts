@@ -1,5 +1,6 @@
-// Checks that relate parts of a structurally valid config: keys that must be unique or known, metric kinds
-// that fit the scoring function or rule, weights that leave something to average.
+// Checks that relate parts of a structurally valid config: metric kinds that fit the scoring function or rule,
+// one default scorecard, groups, weights that leave something to average. Duplicate and unknown keys are
+// checked on the raw input by ./references.ts.
 import { SCALE_MAX, type Condition, type Measure, type MetricDef, type Scorecard, type ScoringConfig } from './schema';
 import type { ConfigIssue } from './types';
 
@@ -10,10 +11,6 @@ export function semanticIssues(config: ScoringConfig): ConfigIssue[] {
   const report: Report = (path, message) => issues.push({ path, message });
   const metrics = new Map(config.metrics.map((m) => [m.key, m]));
 
-  checkUnique(config.metrics, 'metrics', 'metric', report);
-  checkUnique(config.tiers, 'tiers', 'tier', report);
-  checkUnique(config.scorecards, 'scorecards', 'scorecard', report);
-  checkUnique(config.flags, 'flags', 'flag', report);
   config.metrics.forEach((m, i) => checkMetric(m, `metrics[${i}]`, report));
   checkDefaultScorecard(config.scorecards, report);
   config.scorecards.forEach((card, i) => checkScorecard(card, `scorecards[${i}]`, metrics, report));
@@ -21,15 +18,6 @@ export function semanticIssues(config: ScoringConfig): ConfigIssue[] {
     flag.when.forEach((c, j) => checkCondition(c, `flags[${i}].when[${j}]`, metrics, report)),
   );
   return issues;
-}
-
-function checkUnique(items: readonly { key: string }[], path: string, noun: string, report: Report): void {
-  const first = new Map<string, number>();
-  items.forEach((item, i) => {
-    const earlier = first.get(item.key);
-    if (earlier === undefined) first.set(item.key, i);
-    else report(`${path}[${i}].key`, `duplicate ${noun} key "${item.key}" (also ${path}[${earlier}])`);
-  });
 }
 
 function checkMetric(metric: MetricDef, path: string, report: Report): void {
@@ -56,13 +44,6 @@ function checkScorecard(card: Scorecard, path: string, metrics: Map<string, Metr
   });
   if (card.baseline !== undefined && card.formula !== 'additive')
     report(`${path}.baseline`, 'applies only to the "additive" formula');
-  checkUnique(card.groups ?? [], `${path}.groups`, 'group', report);
-  checkUnique(
-    card.measures.map((m) => ({ key: m.key ?? m.metric })),
-    `${path}.measures`,
-    'measure',
-    report,
-  );
   card.measures.forEach((m, i) => checkMeasure(m, `${path}.measures[${i}]`, card, metrics, report));
   checkWeights(card, path, report);
 }
@@ -77,8 +58,7 @@ const KINDS_FOR_TYPE: Record<Measure['type'], readonly MetricDef['kind'][]> = {
 
 function checkMeasure(m: Measure, path: string, card: Scorecard, metrics: Map<string, MetricDef>, report: Report): void {
   const metric = metrics.get(m.metric);
-  if (!metric) report(`${path}.metric`, unknownMetric(m.metric, metrics));
-  else if (!KINDS_FOR_TYPE[m.type].includes(metric.kind))
+  if (metric && !KINDS_FOR_TYPE[m.type].includes(metric.kind))
     report(`${path}.type`, `"${m.type}" cannot score metric "${m.metric}" of kind "${metric.kind}" (it needs ${KINDS_FOR_TYPE[m.type].join(' or ')})`);
 
   if (card.groups && m.group === undefined) report(`${path}.group`, 'is required because this scorecard has groups');
@@ -129,7 +109,7 @@ function checkWeights(card: Scorecard, path: string, report: Report): void {
 function checkCondition(c: Condition, path: string, metrics: Map<string, MetricDef>, report: Report): void {
   if (c.metric === undefined) return;
   const metric = metrics.get(c.metric);
-  if (!metric) return report(`${path}.metric`, unknownMetric(c.metric, metrics));
+  if (!metric) return;
   const numeric = metric.kind === 'number' || metric.kind === 'date';
   const values = c.equals !== undefined ? [c.equals] : (c.in ?? []);
   if (c.range && !numeric) report(`${path}.range`, `metric "${metric.key}" is a ${metric.kind}; "range" needs a number or date metric`);
@@ -140,9 +120,4 @@ function checkCondition(c: Condition, path: string, metrics: Map<string, MetricD
     else if (metric.kind === 'category' && metric.categories && !metric.categories.some((k) => k.toLowerCase() === String(v).trim().toLowerCase()))
       report(`${path}.${c.equals !== undefined ? 'equals' : 'in'}`, `"${String(v)}" is not a category of metric "${metric.key}" (${metric.categories.join(', ')})`);
   }
-}
-
-function unknownMetric(key: string, metrics: Map<string, MetricDef>): string {
-  const known = [...metrics.keys()];
-  return `unknown metric "${key}"; known metrics: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}`;
 }

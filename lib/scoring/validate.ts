@@ -1,7 +1,9 @@
-// validateConfig: structure (zod) first, then the checks that relate parts of the config to each other.
+// validateConfig: structure (zod), key references (on the raw input, so they show up next to type errors),
+// then the checks that need a structurally valid config.
 // It never throws and reports every problem it can find, each with a path and a sentence.
 import type { z } from 'zod';
 import { configSchema, type ScoringConfig } from './schema';
+import { referenceIssues } from './references';
 import { semanticIssues } from './semantics';
 import type { ConfigIssue } from './types';
 
@@ -10,8 +12,9 @@ export type ValidationResult = { ok: true; config: ScoringConfig } | { ok: false
 export function validateConfig(input: unknown): ValidationResult {
   try {
     const parsed = configSchema.safeParse(input, { error: messageFor });
-    if (!parsed.success) return { ok: false, issues: dedupe(parsed.error.issues.map(toConfigIssue)) };
-    const issues = semanticIssues(parsed.data);
+    const references = referenceIssues(input);
+    if (!parsed.success) return { ok: false, issues: dedupe([...parsed.error.issues.map(toConfigIssue), ...references]) };
+    const issues = [...references, ...semanticIssues(parsed.data)];
     return issues.length > 0 ? { ok: false, issues } : { ok: true, config: parsed.data };
   } catch (error) {
     // Only hostile input (throwing getters, proxies) gets here; still answer with an issue, never a throw.

@@ -83,6 +83,17 @@ describe('validateConfig', () => {
     expect(issues).toContainEqual({ path: 'metrics[2].key', message: 'duplicate metric key "logins" (also metrics[0])' });
   });
 
+  it('reports key problems together with type errors elsewhere', () => {
+    const issues = issuesOf(
+      mutated((c) => {
+        c.tiers[0].color = 'red';
+        c.scorecards[0].measures[0].metric = 'loginz';
+        c.metrics[1].key = 'logins';
+      }),
+    );
+    expect(issues.map((i) => i.path)).toEqual(['tiers[0].color', 'metrics[1].key', 'scorecards[0].measures[0].metric']);
+  });
+
   it('reports a zero total weight', () => {
     const issues = issuesOf(mutated((c) => (c.scorecards[0].measures[0].weight = 0)));
     expect(issues).toContainEqual({ path: 'scorecards[0].measures', message: expect.stringMatching(/^total weight is 0/) });
