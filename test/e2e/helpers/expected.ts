@@ -2,6 +2,7 @@
 // exactly as the extension does on first install.
 import { readFileSync } from 'node:fs';
 import { rebaseDemo, type DemoDataset } from '../../../lib/data/demo';
+import { accountIdentityKeys, emailDomain, isFreeMailDomain, normalizeCompanyName, normalizeDomain, normalizeEmail } from '../../../lib/identity';
 import { scoreAccount, validateConfig } from '../../../lib/scoring';
 import type { ScoreResult } from '../../../lib/scoring/types';
 
@@ -23,4 +24,21 @@ export function expectedDemoScores(now = new Date()): { byEmail: Map<string, Exp
     for (const c of a.contacts) byEmail.set(c.toLowerCase(), e);
   }
   return { byEmail, all };
+}
+
+/** Which candidates the background should resolve to a demo account (the same rules as lib/data/lookup.ts). */
+export function demoResolver(): (kind: 'email' | 'domain' | 'name', value: string) => string | null {
+  const dataset = JSON.parse(readFileSync('public/demo/accounts.json', 'utf8')) as DemoDataset;
+  const owner = new Map<string, string>();
+  for (const a of dataset.accounts) for (const key of accountIdentityKeys(a)) if (!owner.has(key)) owner.set(key, a.id);
+  return (kind, value) => {
+    if (kind === 'email') {
+      const email = normalizeEmail(value);
+      if (!email) return null;
+      const domain = emailDomain(email);
+      return owner.get(`email:${email}`) ?? (isFreeMailDomain(domain) ? null : (owner.get(`domain:${domain}`) ?? null));
+    }
+    const key = kind === 'domain' ? normalizeDomain(value) : normalizeCompanyName(value);
+    return key ? (owner.get(`${kind}:${key}`) ?? null) : null;
+  };
 }
