@@ -19,31 +19,49 @@ export const POLICY_ZERO = 2;
 export function actionValue(card: CompiledScorecard, m: number, x: number): number {
   if (x !== x) return NaN;
   const p = card.params;
-  let i = card.paramStart[m]!;
+  const i = card.paramStart[m]!;
+  // One small function per kind keeps each inlinable in the bulk loop.
   switch (card.fn[m]) {
-    case FN_BANDS: {
-      const last = i + 1 + (p[i]! - 1) * 3;
-      for (i += 1; i < last; i += 3) if (p[i + 1] === 1 ? x <= p[i]! : x < p[i]!) return p[i + 2]!;
-      return p[last + 2]!;
-    }
-    case FN_LINEAR: {
-      let a = ((x - p[i]!) / (p[i + 1]! - p[i]!)) * SCALE_MAX;
-      const lo = p[i + 2] === 1 ? 0 : -ACTION_LIMIT;
-      const hi = p[i + 2] === 1 ? SCALE_MAX : ACTION_LIMIT;
-      a = a < lo ? lo : a > hi ? hi : a;
-      return p[i + 3] === 1 ? SCALE_MAX - a : a;
-    }
+    case FN_BANDS:
+      return bandValue(p, i, x);
+    case FN_LINEAR:
+      return linearValue(p, i, x);
     case FN_BOOLEAN:
       return x === 1 ? p[i + 1]! : x === 0 ? p[i]! : NaN;
-    case FN_CATEGORY: {
-      const v = x >= 0 && x < p[i + 1]! ? p[i + 2 + x]! : NaN;
-      return v === v ? v : p[i]!;
-    }
-    default: {
-      const a = p[i + 2]! + (x - p[i]!) * p[i + 1]!;
-      return a < p[i + 3]! ? p[i + 3]! : a > p[i + 4]! ? p[i + 4]! : a;
-    }
+    case FN_CATEGORY:
+      return categoryValue(p, i, x);
+    default:
+      return pointsValue(p, i, x);
   }
+}
+
+/** [count, then per band: threshold, inclusive (1/0), value]; the last band's threshold is +∞. */
+function bandValue(p: Float64Array, i: number, x: number): number {
+  const last = i + 1 + (p[i]! - 1) * 3;
+  for (let b = i + 1; b < last; b += 3) if (p[b + 1] === 1 ? x <= p[b]! : x < p[b]!) return p[b + 2]!;
+  return p[last + 2]!;
+}
+
+/** [min, max, clamp (1/0), invert (1/0)] */
+function linearValue(p: Float64Array, i: number, x: number): number {
+  const clamp = p[i + 2] === 1;
+  let a = ((x - p[i]!) / (p[i + 1]! - p[i]!)) * SCALE_MAX;
+  const lo = clamp ? 0 : -ACTION_LIMIT;
+  const hi = clamp ? SCALE_MAX : ACTION_LIMIT;
+  a = a < lo ? lo : a > hi ? hi : a;
+  return p[i + 3] === 1 ? SCALE_MAX - a : a;
+}
+
+/** [otherwise, count, value per category code]; x is the category code (-1 = unknown). */
+function categoryValue(p: Float64Array, i: number, x: number): number {
+  const v = x >= 0 && x < p[i + 1]! ? p[i + 2 + x]! : NaN;
+  return v === v ? v : p[i]!;
+}
+
+/** [neutral, perUnit, base, lowest, highest] */
+function pointsValue(p: Float64Array, i: number, x: number): number {
+  const a = p[i + 2]! + (x - p[i]!) * p[i + 1]!;
+  return a < p[i + 3]! ? p[i + 3]! : a > p[i + 4]! ? p[i + 4]! : a;
 }
 
 export interface Evaluation {
