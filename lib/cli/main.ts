@@ -2,10 +2,11 @@
 // A command lives in lib/cli/commands/<name>.ts and is listed once in COMMANDS.
 import type { CliCommand, CliIo } from './command';
 import { EXIT } from './command';
+import { backtestCommand } from './commands/backtest';
 import { scoreCommand } from './commands/score';
 import { validateCommand } from './commands/validate';
 
-export const COMMANDS: readonly CliCommand[] = [validateCommand, scoreCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, scoreCommand, backtestCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

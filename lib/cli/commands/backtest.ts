@@ -1,7 +1,6 @@
 // `healthmark backtest --config c.json --accounts a.csv [--history h.csv]`: does the score predict churn, and
 // which weights would predict it better? Accounts are read with the same import the extension uses.
-import { backtestConfig, formatReport } from '../../data/backtest';
-import { readHistory } from '../../data/backtest/history';
+import { backtestConfig, formatReport, readHistory } from '../../data/backtest';
 import { formatRowError, importAccounts } from '../../data/import';
 import { type CliCommand, type CliIo, EXIT, parseCommandArgs, readTextFile } from '../command';
 import { loadConfigFile } from '../config-file';

@@ -30,6 +30,16 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
+/** dayNumber with a memory: exports and histories repeat the same few hundred days across many rows. */
+export function cachedDayNumber(): (iso: string) => number {
+  const days = new Map<string, number>();
+  return (iso) => {
+    let day = days.get(iso);
+    if (day === undefined) days.set(iso, (day = dayNumber(iso)));
+    return day;
+  };
+}
+
 export function isoDay(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }

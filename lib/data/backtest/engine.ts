@@ -6,7 +6,7 @@ import { actionValue } from '../../scoring/kernel';
 import type { AttributeValue, MetricValues } from '../../scoring/types';
 import { candidateConfig, currentWeights, weightsFromShares, withWeights } from './candidate';
 import { type BacktestDataset, CHURNED, NO_OUTCOME, RETAINED } from './dataset';
-import { dayNumber } from './dates';
+import { cachedDayNumber, dayNumber } from './dates';
 import type { Direction } from './measures';
 import type { WeightPlan } from './plan';
 import { type BacktestOptions, type BacktestReport, runBacktest } from './run';
@@ -30,8 +30,12 @@ export interface ConfigBacktestInput {
   /** A config that passed validateConfig. */
   config: ScoringConfig;
   accounts: readonly OutcomeAccount[];
-  /** Metrics older than their metric's maxAgeDays before this moment count as missing. */
-  now: Date;
+  /**
+   * Metrics older than their metric's maxAgeDays before this moment count as missing. Default: the end of the
+   * newest `asOf` day in the accounts (the export's own date), so a backtest of a file gives the same report
+   * whenever it runs.
+   */
+  now?: Date;
   /** Key of the scorecard whose measures are checked and re-weighted; default: the one most outcomes fall in. */
   scorecard?: string;
 }
@@ -65,7 +69,7 @@ export function backtestConfig(input: ConfigBacktestInput, options: Partial<Back
 
 type Prepared = { ok: true; dataset: BacktestDataset; cardIndex: number; plan: WeightPlan } | { ok: false; error: string };
 
-export function prepareDataset({ config, accounts, now, scorecard }: ConfigBacktestInput): Prepared {
+export function prepareDataset({ config, accounts, now = latestAsOf(accounts), scorecard }: ConfigBacktestInput): Prepared {
   const compiled = compileConfig(config);
   const entries = accounts.map((a) => ({ account: { id: a.id, name: a.name ?? a.id, attributes: a.attributes ?? {} }, metrics: a.metrics }));
   const columns = readColumns(compiled, entries, now);
@@ -107,6 +111,19 @@ export function prepareDataset({ config, accounts, now, scorecard }: ConfigBackt
     inScorecard,
   };
   return { ok: true, dataset, cardIndex, plan: enginePlan(config, cardIndex, columns, bulk.score, now) };
+}
+
+/** The last moment of the newest day any metric value describes; today when no value has a valid day. */
+export function latestAsOf(accounts: readonly OutcomeAccount[]): Date {
+  const dayOf = cachedDayNumber();
+  let latest = -Infinity;
+  for (const account of accounts) {
+    for (const value of Object.values(account.metrics ?? {})) {
+      const day = typeof value?.asOf === 'string' ? dayOf(value.asOf) : NaN;
+      if (day > latest) latest = day;
+    }
+  }
+  return Number.isFinite(latest) ? new Date((latest + 1) * 86_400_000 - 1) : new Date();
 }
 
 /** The scorecard with the most scored accounts that have an outcome (ties: the first). */

@@ -1,7 +1,7 @@
 // Leading, not lagging: how well did the score N days before churn rank the accounts? A score that only turns
 // red the week the customer leaves explains churn, it does not predict it.
 import { type AucResult, healthAuc } from './auc';
-import { dayNumber, isoDay } from './dates';
+import { cachedDayNumber, dayNumber, isoDay } from './dates';
 
 export interface ScorePoint {
   accountId: string;
@@ -51,12 +51,9 @@ export function leadingAuc(
   const pointRows = new Int32Array(points.length);
   let ignoredPoints = 0;
   let latestDay = -Infinity;
-  // Histories repeat the same few hundred days across accounts: parse each distinct day once.
-  const dayCache = new Map<string, number>();
+  const dayOf = cachedDayNumber();
   for (let p = 0; p < points.length; p++) {
-    const text = points[p]!.day;
-    let day = dayCache.get(text);
-    if (day === undefined) dayCache.set(text, (day = dayNumber(text)));
+    const day = dayOf(points[p]!.day);
     const row = outcomes.rowOf.get(points[p]!.accountId) ?? -1;
     pointDays[p] = day;
     pointRows[p] = row;

@@ -1,0 +1,73 @@
+// `healthmark backtest` as a subprocess on fixture files: exit codes, key lines, JSON shape, specific errors.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { validateConfig } from '../../../lib/scoring';
+
+const exec = promisify(execFile);
+const dir = 'test/fixtures/backtest/cli';
+const config = 'public/presets/default.json';
+const accounts = `${dir}/accounts.csv`;
+
+async function backtest(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, ['bin/healthmark.mjs', 'backtest', ...args], { timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('healthmark backtest', { timeout: 60_000 }, () => {
+  it('prints the report: AUC with CI, tiers, lift, leading AUC, measure verdicts, weights with CV AUCs', async () => {
+    const { code, stdout, stderr } = await backtest('--config', config, '--accounts', accounts, '--history', `${dir}/history.csv`);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const lines = stdout.split('\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines[0]).toBe(`Backtest of "Default SaaS health" 2025.1 on ${accounts}`);
+    expect(lines).toContain('Accounts: 400 · with an outcome: 157 churned, 243 retained · left out: 0 with insufficient data, 0 without an outcome');
+    expect(lines.some((l) => /^ {2}AUC 0\.\d\d \(95% CI 0\.\d\d–0\.\d\d, 1000 bootstrap replicates, seed 1\)$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^ {2}Riskiest decile \(40 lowest scores, up to \d+\): churn [\d.]+% vs 39\.3% overall, lift [\d.]+×$/.test(l))).toBe(true);
+    expect(lines).toContain('  Tier             Accounts  Churned  Churn rate');
+    expect(lines).toContain('Leading indicator: the score 30 days before churn (retained: before 2025-06-20)');
+    expect(lines.some((l) => /^ {2}✗ Open tickets: configured lower-is-better but the data says the opposite \(AUC 0\.\d\d\)$/.test(l))).toBe(true);
+    const cv = /current (0\.\d\d) → suggested (0\.\d\d)$/.exec(lines.find((l) => l.includes('Cross-validated AUC')) ?? '');
+    expect(Number(cv?.[2])).toBeGreaterThan(Number(cv?.[1]));
+    expect(lines.at(-2)).toBe('A draft config with the suggested weights is in the JSON output (--format json); nothing was applied.');
+  });
+
+  it('gives the whole report and a valid draft config as JSON', async () => {
+    const { code, stdout } = await backtest('--config', config, '--accounts', accounts, '--history', `${dir}/history.csv`, '--lead-days', '60', '--format', 'json');
+    expect(code).toBe(0);
+    const { report, candidate } = JSON.parse(stdout);
+    expect(report.population).toMatchObject({ accounts: 400, churned: 157, retained: 243 });
+    expect(report.leading).toMatchObject({ leadDays: 60, churnedWithPoint: 157, retainedWithPoint: 243 });
+    expect(report.suggestion.weights.groups).toHaveLength(4);
+    expect(candidate.version).toBe('2025.1-suggested');
+    expect(validateConfig(candidate).ok).toBe(true);
+  });
+
+  it.each([
+    [['--accounts', accounts], 'healthmark backtest: both --config and --accounts are required (see --help)'],
+    [['--config', config, '--accounts', `${dir}/missing.csv`], `cannot read ${dir}/missing.csv: file not found`],
+    [['--config', config, '--accounts', accounts, '--history', `${dir}/history-bad.csv`], `${dir}/history-bad.csv: 1 rows cannot be read: row 2 (line 3): day "2025-02-30" is not a date (YYYY-MM-DD)`],
+    [['--config', config, '--accounts', accounts, '--lead-days', 'soon'], 'healthmark backtest: --lead-days must be a whole number of days, not "soon"'],
+    [['--config', config, '--accounts', accounts, '--format', 'xml'], 'healthmark backtest: --format must be table or json, not "xml"'],
+    [['--config', config, '--accounts', accounts, '--scorecard', 'smb'], 'healthmark backtest: scorecard "smb" is not in the config (it has "default")'],
+  ])('exits 1 on bad input %#: %j', async (args, message) => {
+    const { code, stdout, stderr } = await backtest(...args);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect(stderr.split('\n')).toContain(message);
+  });
+
+  it('says where a config file is not JSON, and names an invalid config\'s problems by path', async () => {
+    const notJson = await backtest('--config', accounts, '--accounts', accounts);
+    expect(notJson.code).toBe(1);
+    expect(notJson.stderr).toMatch(new RegExp(`^${accounts}: invalid JSON at line 1, column \\d+`));
+    const invalid = 'test/fixtures/imports/config-invalid.json';
+    const run = await backtest('--config', invalid, '--accounts', accounts);
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('\n')).toContain(`${invalid}: tiers[0].color: must be a colour like "#1e8e3e"`);
+  });
+});
