@@ -1,20 +1,18 @@
 // The walking skeleton in Firefox ESR (puppeteer-core over WebDriver BiDi): the built add-on installs, loads the
 // demo data and puts a badge next to every known address on the demo inbox, and none next to the others.
 import { test, expect } from '@playwright/test';
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { findFirefox } from '../../../lib/dev/browsers';
-import { FIREFOX_BUILD } from '../../../lib/dev/launch';
+import type { Browser } from 'puppeteer-core';
 import { type StaticServer, serveStatic } from '../../../lib/dev/serve';
 import { BADGE_TAG } from '../../../lib/page/runner';
 import { expectedDemoScores } from '../helpers/expected';
+import { launchFirefox } from './helpers';
 
 let browser: Browser;
 let server: StaticServer;
 
 test.beforeAll(async () => {
   server = await serveStatic('test/fixtures');
-  browser = await puppeteer.launch({ browser: 'firefox', executablePath: findFirefox(), headless: true });
-  await browser.installExtension(FIREFOX_BUILD);
+  browser = await launchFirefox();
 });
 
 test.afterAll(async () => {
