@@ -2,7 +2,7 @@
 // Cells are strings (CSV) or JSON values; both go through the same readers. Text stays text: nothing is
 // interpreted as HTML or code, and cells longer than the cap are refused rather than stored.
 import { emailDomain, isFreeMailDomain, normalizeCompanyName, normalizeDomain, normalizeEmail } from '../../identity';
-import type { AttributeValue, MetricValue } from '../../scoring/types';
+import type { AttributeValue, MetricValue, MetricValues } from '../../scoring/types';
 import type { IncomingAccount } from '../apply';
 import { type ColumnMapping, type ColumnTarget, type MetricCatalogueEntry, type MetricKind, mappedTarget } from './mapping';
 import { type Parsed, type ValueOptions, parseBoolean, parseDate, parseNumber, quote } from './values';
@@ -52,9 +52,10 @@ function describeJson(value: Cell): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-/** Empty strings and JSON null count as missing. */
+/** Empty strings and JSON null count as missing. Only a cell that starts with whitespace is trimmed to check. */
 function isMissing(cell: Cell): boolean {
-  return cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
+  if (typeof cell === 'string') return cell.length === 0 || (cell.charCodeAt(0) <= 32 && cell.trim() === '');
+  return cell === undefined || cell === null;
 }
 
 function readNumber(cell: Cell, options: ValueOptions): Parsed<number> {
@@ -167,9 +168,9 @@ function cellLength(cell: Cell): number {
 class RowFields {
   id = '';
   name = '';
-  domains = new Set<string>();
-  contacts = new Set<string>();
-  attributes: [string, AttributeValue][] = [];
+  domains: string[] = [];
+  contacts: string[] = [];
+  attributes: Record<string, AttributeValue> = {};
   metrics: [string, MetricValue['value']][] = [];
   asOf: string | null = null;
   churned?: boolean;
@@ -177,35 +178,58 @@ class RowFields {
   expanded?: boolean;
 }
 
+function addOnce(list: string[], item: string): void {
+  if (!list.includes(item)) list.push(item);
+}
+
+/** Sets a key named by the data file: `__proto__` becomes an own property, never the object's prototype. */
+function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+/** Reads one cell into the row's fields; returns what it read or why it could not. */
 function readCell(fields: RowFields, cell: Cell, column: Column, plan: RowPlan, options: RowOptions): Parsed<unknown> {
   const target = column.target;
   switch (target.kind) {
     case 'identity': {
-      const field = target.field;
-      if (field === 'domains') return apply(readDomains(cell), (v) => v.forEach((d) => fields.domains.add(d)));
-      if (field === 'contacts') return apply(readEmails(cell), (v) => v.forEach((e) => fields.contacts.add(e)));
-      return apply(readText(cell), (v) => (fields[field] = v));
+      if (target.field === 'domains' || target.field === 'contacts') {
+        const list = target.field === 'domains' ? readDomains(cell) : readEmails(cell);
+        if (list.ok) for (const item of list.value) addOnce(fields[target.field], item);
+        return list;
+      }
+      const text = readText(cell);
+      if (text.ok) fields[target.field] = text.value;
+      return text;
     }
     case 'metric': {
       const kind = plan.metricKinds.get(target.key);
       if (!kind) return fail(`metric "${target.key}" is not in the config's metrics catalogue`);
-      return apply(readAs(cell, kind === 'category' ? 'text' : kind, options), (v) => fields.metrics.push([target.key, v]));
+      const value = readAs(cell, kind === 'category' ? 'text' : kind, options);
+      if (value.ok) fields.metrics.push([target.key, value.value]);
+      return value;
     }
-    case 'attribute':
-      return apply(readAttribute(cell, target, options), (v) => fields.attributes.push([target.key, v]));
-    case 'asOf':
-      return apply(readDate(cell, options), (v) => (fields.asOf = v));
+    case 'attribute': {
+      const value = readAttribute(cell, target, options);
+      if (value.ok) setOwn(fields.attributes, target.key, value.value);
+      return value;
+    }
+    case 'asOf': {
+      const date = readDate(cell, options);
+      if (date.ok) fields.asOf = date.value;
+      return date;
+    }
     case 'outcome': {
-      const field = target.field;
-      if (field === 'churnedAt') return apply(readDate(cell, options), (v) => (fields.churnedAt = v));
-      return apply(readBoolean(cell), (v) => (fields[field] = v));
+      if (target.field === 'churnedAt') {
+        const date = readDate(cell, options);
+        if (date.ok) fields.churnedAt = date.value;
+        return date;
+      }
+      const flag = readBoolean(cell);
+      if (flag.ok) fields[target.field] = flag.value;
+      return flag;
     }
   }
-}
-
-function apply<T>(parsed: Parsed<T>, use: (value: T) => unknown): Parsed<unknown> {
-  if (parsed.ok) use(parsed.value);
-  return parsed;
 }
 
 function outcomeOf(fields: RowFields): Parsed<ImportedAccount['outcome']> {
@@ -240,19 +264,18 @@ export function readAccount(cells: readonly Cell[], plan: RowPlan, options: RowO
   if (!fields.id && !fields.name) problems.push({ message: 'has neither an account id nor a name' });
   if (problems.length > 0 || !outcome.ok) return { problems };
 
-  for (const email of fields.contacts) {
-    const domain = emailDomain(email);
-    if (!isFreeMailDomain(domain)) fields.domains.add(domain);
-  }
+  for (const email of fields.contacts) addOnce(fields.domains, emailDomain(email));
   const asOf = fields.asOf ?? options.defaultAsOf;
+  const metrics: MetricValues = {};
+  for (const [key, value] of fields.metrics) metrics[key] = { value, asOf };
   return {
     account: {
       id: fields.id || `name:${normalizeCompanyName(fields.name) ?? fields.name}`,
       name: fields.name || fields.id,
-      domains: [...fields.domains].filter((d) => !isFreeMailDomain(d)),
-      contacts: [...fields.contacts],
-      attributes: Object.fromEntries(fields.attributes),
-      metrics: Object.fromEntries(fields.metrics.map(([key, value]) => [key, { value, asOf }])),
+      domains: fields.domains.filter((d) => !isFreeMailDomain(d)),
+      contacts: fields.contacts,
+      attributes: fields.attributes,
+      metrics,
       ...(outcome.value ? { outcome: outcome.value } : {}),
     },
   };

@@ -249,6 +249,12 @@ describe('mapping and values', () => {
     expect(account!.metrics).toEqual({ logins_per_week: { value: 7, asOf: '2024-10-16' } });
   });
 
+  it('keeps an attribute keyed "__proto__" as plain data', async () => {
+    const [account] = accountsOf(await run('id,x\nA,polluted\n', { mapping: { x: { kind: 'attribute', key: '__proto__' } } }));
+    expect(Object.getPrototypeOf(account!.attributes)).toBe(Object.prototype);
+    expect(Object.entries(account!.attributes)).toEqual([['__proto__', 'polluted']]);
+  });
+
   it('returns the mapping it used so the UI can show and store it', async () => {
     const result = await run('Account ID,Plan\nA,pro\n');
     expect(result.mapping).toEqual({ 'Account ID': { kind: 'identity', field: 'id' }, Plan: { kind: 'attribute', key: 'plan' } });
