@@ -9,7 +9,7 @@ import { type BacktestDataset, CHURNED, NO_OUTCOME, RETAINED } from './dataset';
 import { cachedDayNumber, dayNumber } from './dates';
 import type { Direction } from './measures';
 import type { WeightPlan } from './plan';
-import { type BacktestOptions, type BacktestReport, runBacktest } from './run';
+import { type BacktestOptions, type BacktestReport, optionProblems, runBacktest } from './run';
 
 export interface Outcome {
   churned: boolean;
@@ -50,6 +50,8 @@ export type ConfigBacktest =
   | { ok: false; error: string };
 
 export function backtestConfig(input: ConfigBacktestInput, options: Partial<BacktestOptions> = {}): ConfigBacktest {
+  const problems = optionProblems(options);
+  if (problems.length) return { ok: false, error: problems.join('; ') };
   const prepared = prepareDataset(input);
   if (!prepared.ok) return prepared;
   options.onProgress?.('score', 1);

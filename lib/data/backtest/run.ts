@@ -3,6 +3,7 @@
 import { type AucResult, aucOfSorted, sortClasses } from './auc';
 import { type ConfidenceInterval, bootstrapAucInterval } from './bootstrap';
 import { type BacktestDataset, CHURNED, NO_OUTCOME, RETAINED, datasetProblems } from './dataset';
+import { dayNumber } from './dates';
 import { type LeadingResult, type ScorePoint, leadingAuc } from './leading';
 import { type DecileLift, riskiestDecileLift } from './lift';
 import { type MeasureCheck, checkMeasure, column } from './measures';
@@ -68,10 +69,26 @@ export interface BacktestReport {
   warnings: string[];
 }
 
+/** Options that cannot work, as sentences; empty when all are usable. */
+export function optionProblems(options: Partial<BacktestOptions>): string[] {
+  const o = { ...DEFAULT_OPTIONS, ...options };
+  const whole = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
+  return [
+    whole(o.folds, 2, 50) ? '' : `folds must be a whole number from 2 to 50, got ${o.folds}`,
+    whole(o.bootstrapReplicates, 1, 100_000) ? '' : `bootstrapReplicates must be a whole number from 1 to 100000, got ${o.bootstrapReplicates}`,
+    o.confidenceLevel > 0 && o.confidenceLevel < 1 ? '' : `confidenceLevel must be between 0 and 1, got ${o.confidenceLevel}`,
+    o.l2 >= 0 ? '' : `l2 must be 0 or more, got ${o.l2}`,
+    o.minPerClass >= 0 ? '' : `minPerClass must be 0 or more, got ${o.minPerClass}`,
+    whole(o.leadDays, 0, 36_500) ? '' : `leadDays must be a whole number of days, got ${o.leadDays}`,
+    o.referenceDate === undefined || !Number.isNaN(dayNumber(o.referenceDate)) ? '' : `referenceDate must be a date (YYYY-MM-DD), got "${o.referenceDate}"`,
+  ].filter(Boolean);
+}
+
+/** Throws on a dataset or options that cannot work (a caller's mistake); see datasetProblems and optionProblems. */
 export function runBacktest(data: BacktestDataset, options: Partial<BacktestOptions> = {}): BacktestReport {
   const settings = { ...DEFAULT_OPTIONS, ...options };
-  const problems = datasetProblems(data);
-  if (problems.length) throw new Error(`Backtest dataset is inconsistent: ${problems.join('; ')}`);
+  const problems = [...datasetProblems(data), ...optionProblems(options)];
+  if (problems.length) throw new Error(`Backtest cannot run: ${problems.join('; ')}`);
   const progress = settings.onProgress ?? (() => {});
   const { labels, population } = analysedPopulation(data);
 

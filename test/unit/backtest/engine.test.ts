@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { weightsFromShares, withWeights } from '../../../lib/data/backtest/candidate';
-import { backtestConfig, prepareDataset } from '../../../lib/data/backtest/engine';
+import { backtestConfig, latestAsOf, prepareDataset } from '../../../lib/data/backtest/engine';
 import { type ScoringConfig, compileConfig, validateConfig } from '../../../lib/scoring';
 import { AS_OF, presetAccounts } from '../../fixtures/backtest/accounts';
 
@@ -67,6 +67,20 @@ describe('backtestConfig on the default preset', () => {
     const { measures, groups } = prepared.plan.current;
     const scores = prepared.plan.score({ measures: [...measures], groups: [...groups] }, rows);
     expect(Array.from(scores)).toEqual(Array.from(rows, (row) => prepared.dataset.scores[row]));
+  });
+
+  it('judges metrics as of the newest As-of day when no date is given', () => {
+    const dated = (asOf: string) => ({ id: asOf, metrics: { nps: { value: 1, asOf } } });
+    expect(latestAsOf([dated('2025-03-01'), dated('2025-06-30T08:00:00Z')]).toISOString()).toBe('2025-06-30T23:59:59.999Z');
+    const undated = backtestConfig({ config, accounts }, { bootstrapReplicates: 200 });
+    expect(undated.ok && undated.report).toEqual(report);
+  });
+
+  it('refuses options that cannot work instead of throwing', () => {
+    expect(backtestConfig({ config, accounts, now }, { folds: 0 })).toEqual({
+      ok: false,
+      error: 'folds must be a whole number from 2 to 50, got 0',
+    });
   });
 
   it('refuses an unknown scorecard with the ones it has', () => {

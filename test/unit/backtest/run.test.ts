@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHURNED, NO_OUTCOME, RETAINED } from '../../../lib/data/backtest/dataset';
-import { type BacktestStage, runBacktest } from '../../../lib/data/backtest/run';
+import { type BacktestStage, optionProblems, runBacktest } from '../../../lib/data/backtest/run';
 import { syntheticDataset } from '../../fixtures/backtest/synthetic';
 
 const fast = { bootstrapReplicates: 200 };
@@ -65,5 +65,18 @@ describe('runBacktest', () => {
     const data = dataset(10);
     data.outcome = new Uint8Array(9);
     expect(() => runBacktest(data, fast)).toThrow('outcome has 9 rows, expected 10 (one per account)');
+  });
+
+  it('names options that cannot work', () => {
+    expect(optionProblems({ folds: 1, confidenceLevel: 95, leadDays: -3, referenceDate: 'yesterday' })).toEqual([
+      'folds must be a whole number from 2 to 50, got 1',
+      'confidenceLevel must be between 0 and 1, got 95',
+      'leadDays must be a whole number of days, got -3',
+      'referenceDate must be a date (YYYY-MM-DD), got "yesterday"',
+    ]);
+    expect(optionProblems(fast)).toEqual([]);
+    expect(() => runBacktest(dataset(10), { bootstrapReplicates: 0 })).toThrow(
+      'Backtest cannot run: bootstrapReplicates must be a whole number from 1 to 100000, got 0',
+    );
   });
 });
