@@ -5,18 +5,9 @@
 // Run: npx tsx test/bench/import-node.bench.ts [rows]
 import Papa from 'papaparse';
 import { importEvents } from '../../lib/data/import';
-import type { MetricCatalogueEntry } from '../../lib/data/import/mapping';
+import { catalogue } from '../fixtures/imports/catalogue';
 
 const ROWS = Number(process.argv[2] ?? 100_000);
-const catalogue: MetricCatalogueEntry[] = [
-  { key: 'logins_per_week', kind: 'number', label: 'Logins per week' },
-  { key: 'feature_adoption_pct', kind: 'number', label: 'Feature adoption' },
-  { key: 'active_seats_pct', kind: 'number', label: 'Active seats' },
-  { key: 'nps', kind: 'number', label: 'NPS' },
-  { key: 'csm_sentiment', kind: 'category', label: 'CSM sentiment' },
-  { key: 'last_login', kind: 'date', label: 'Last login' },
-  { key: 'sso_enabled', kind: 'boolean', label: 'SSO enabled' },
-];
 
 function makeCsv(rows: number): string {
   const header = 'Account ID,Company,Website,Emails,Plan,ARR,Renewal Date,Logins per week,Feature Adoption,Active Seats,NPS,CSM Sentiment,Last Login,SSO Enabled';

@@ -267,7 +267,7 @@ export function readAccount(cells: readonly Cell[], plan: RowPlan, options: RowO
   for (const email of fields.contacts) addOnce(fields.domains, emailDomain(email));
   const asOf = fields.asOf ?? options.defaultAsOf;
   const metrics: MetricValues = {};
-  for (const [key, value] of fields.metrics) metrics[key] = { value, asOf };
+  for (const [key, value] of fields.metrics) setOwn(metrics, key, { value, asOf });
   return {
     account: {
       id: fields.id || `name:${normalizeCompanyName(fields.name) ?? fields.name}`,

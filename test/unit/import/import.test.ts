@@ -1,17 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type ImportOptions, type ImportResult, formatRowError, importAccounts, importEvents } from '../../../lib/data/import';
-import type { MetricCatalogueEntry } from '../../../lib/data/import/mapping';
-
-const catalogue: MetricCatalogueEntry[] = [
-  { key: 'logins_per_week', kind: 'number', label: 'Logins per week' },
-  { key: 'feature_adoption_pct', kind: 'number', label: 'Feature adoption' },
-  { key: 'active_seats_pct', kind: 'number', label: 'Active seats' },
-  { key: 'nps', kind: 'number', label: 'NPS' },
-  { key: 'csm_sentiment', kind: 'category', label: 'CSM sentiment' },
-  { key: 'last_login', kind: 'date', label: 'Last login' },
-  { key: 'sso_enabled', kind: 'boolean', label: 'SSO enabled' },
-];
+import { catalogue } from '../../fixtures/imports/catalogue';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/imports/${name}`, import.meta.url), 'utf8');
 const run = (input: string, options: Partial<ImportOptions> = {}) => importAccounts(input, { catalogue, defaultAsOf: '2024-10-16', ...options });
