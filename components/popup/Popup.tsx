@@ -7,6 +7,7 @@ import { readStatus } from '../../lib/data/status';
 import { t } from '../../lib/i18n';
 import type { DataStatus } from '../../lib/messaging';
 import { TierBar } from '../TierBar';
+import { AccountSearch } from './AccountSearch';
 
 const db = openDb();
 
@@ -51,6 +52,7 @@ export function Popup() {
           </dl>
           <h2>{t('popupTiers')}</h2>
           <TierBar tiers={s.tiers} insufficient={s.insufficient} insufficientLabel={t('popupInsufficient')} />
+          {s.accountCount > 0 ? <AccountSearch /> : null}
           {s.updatedAt ? <p class="updated">{t('popupUpdated', new Date(s.updatedAt).toLocaleString())}</p> : null}
         </>
       )}

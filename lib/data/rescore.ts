@@ -8,6 +8,7 @@ import { oldestAsOf, sha256Hex } from './apply';
 import { type ChangeRow, type HealthmarkDb, type HistoryRow, type ScoreRow, setMeta } from './db';
 import { dayOf } from './demo';
 import { activeConfig } from './status';
+import { storedSnapshots } from './whatif';
 
 /**
  * Trends read history back this far. Reading every account's whole history does not scale (100k accounts × a
@@ -17,13 +18,6 @@ export const TREND_WINDOW_DAYS = 45;
 
 function scoreRowOf(result: ScoreResult, rest: Pick<ScoreRow, 'trend' | 'dataAsOf' | 'configId' | 'computedAt'>): ScoreRow {
   return { accountId: result.accountId, score: result.score, tier: result.tier?.key ?? null, status: result.status, result, ...rest };
-}
-
-/** Each account's current tier, read from the tier index alone (no score rows are loaded). */
-async function tiersById(db: HealthmarkDb): Promise<Map<string, string>> {
-  const collection = db.scores.orderBy('tier');
-  const [tiers, ids] = await Promise.all([collection.keys(), collection.primaryKeys()]);
-  return new Map(ids.map((id, i) => [id, String(tiers[i])]));
 }
 
 function group<T extends { accountId: string }>(rows: T[]): Map<string, T[]> {
@@ -47,11 +41,11 @@ export async function applyConfigVersion(db: HealthmarkDb, config: ScoringConfig
   const hash = await sha256Hex(JSON.stringify(config)); // before the transaction: a non-Dexie await would end it
   const tables = [db.accounts, db.metrics, db.overrides, db.scores, db.history, db.configs, db.meta, db.changes];
   return db.transaction('rw', tables, async () => {
-    const [accounts, metrics, overrides, previousTiers, recent] = await Promise.all([
+    const [accounts, metrics, overrides, previous, recent] = await Promise.all([
       db.accounts.toArray(),
       db.metrics.toArray(),
       db.overrides.toArray(),
-      tiersById(db),
+      storedSnapshots(db),
       db.history.where('day').between(since, today, true, false).toArray(),
     ]);
     const metricsById = new Map(metrics.map((m) => [m.accountId, m.values]));
@@ -68,7 +62,7 @@ export async function applyConfigVersion(db: HealthmarkDb, config: ScoringConfig
       const point: HistoryRow = { accountId: account.id, day: today, score: result.score, tier: result.tier?.key ?? null };
       points.push(point);
       scores.push(scoreRowOf(result, { trend: trend([...(historyById.get(account.id) ?? []), point], today), dataAsOf: oldestAsOf(values), configId, computedAt }));
-      const before = previousTiers.get(account.id) ?? null;
+      const before = previous.get(account.id)?.tier ?? null;
       if (before !== point.tier)
         changes.push({ at: computedAt, accountId: account.id, kind: 'config', from: before, to: point.tier, text: `tier changed from ${before ?? 'none'} to ${point.tier ?? 'none'} with config ${config.name} ${config.version}` });
     }

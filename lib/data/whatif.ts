@@ -3,6 +3,7 @@
 import { compileConfig, scoreMany, type AccountEntry, type ScoringConfig } from '../scoring';
 import type { ScoreSnapshot, TierRef } from '../scoring/types';
 import type { TierCount } from '../messaging';
+import type { HealthmarkDb } from './db';
 
 export interface WhatIfEntry extends AccountEntry {
   /** The stored result the new one is compared with. */
@@ -96,4 +97,34 @@ export async function whatIf(current: ScoringConfig | null, next: ScoringConfig,
     after: distribution(compiled.tiers, afterKeys),
     moves,
   };
+}
+
+/** Each account's stored tier and score, read from the indexes alone (score rows with explanations stay on disk). */
+export async function storedSnapshots(db: HealthmarkDb): Promise<Map<string, ScoreSnapshot>> {
+  const byTier = db.scores.orderBy('tier');
+  const byScore = db.scores.orderBy('score');
+  const [tiers, tierIds, scores, scoreIds] = await Promise.all([byTier.keys(), byTier.primaryKeys(), byScore.keys(), byScore.primaryKeys()]);
+  const out = new Map<string, ScoreSnapshot>();
+  tierIds.forEach((id, i) => out.set(id, { tier: String(tiers[i]), score: null }));
+  scoreIds.forEach((id, i) => {
+    const snapshot = out.get(id) ?? { tier: null, score: null };
+    snapshot.score = Number(scores[i]);
+    out.set(id, snapshot);
+  });
+  return out;
+}
+
+/** Every stored account with its metrics, override and stored result: the input of a what-if preview. */
+export async function loadWhatIfEntries(db: HealthmarkDb): Promise<WhatIfEntry[]> {
+  return db.transaction('r', [db.accounts, db.metrics, db.overrides, db.scores], async () => {
+    const [accounts, metrics, overrides, stored] = await Promise.all([db.accounts.toArray(), db.metrics.toArray(), db.overrides.toArray(), storedSnapshots(db)]);
+    const metricsById = new Map(metrics.map((m) => [m.accountId, m.values]));
+    const overrideById = new Map(overrides.map((o) => [o.accountId, o]));
+    return accounts.map((account) => ({
+      account,
+      metrics: metricsById.get(account.id) ?? {},
+      override: overrideById.get(account.id) ?? null,
+      before: stored.get(account.id) ?? { tier: null, score: null },
+    }));
+  });
 }

@@ -1,0 +1,76 @@
+// An account's score over the last days as an SVG line, over faint tier bands. Days without a point are gaps in
+// time, not zeros; points with no score (insufficient data) break the line.
+import { t } from '../lib/i18n';
+import type { HistoryPoint } from '../lib/scoring/types';
+
+export interface ScoreBand {
+  min: number;
+  max: number;
+  color: string;
+  label: string;
+}
+
+export interface HistoryChartProps {
+  points: HistoryPoint[];
+  bands: ScoreBand[];
+  /** Last day shown (YYYY-MM-DD). */
+  today: string;
+  days?: number;
+}
+
+const W = 600;
+const H = 200;
+const LEFT = 30;
+const BOTTOM = 22;
+const TOP = 8;
+const RIGHT = 8;
+const DAY_MS = 86_400_000;
+
+const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+
+export function HistoryChart({ points, bands, today, days = 90 }: HistoryChartProps) {
+  const end = dayNumber(today);
+  const start = end - days;
+  const x = (day: number) => LEFT + ((day - start) / days) * (W - LEFT - RIGHT);
+  const y = (score: number) => TOP + ((100 - score) / 100) * (H - TOP - BOTTOM);
+  const shown = points.filter((p) => dayNumber(p.day) >= start && dayNumber(p.day) <= end).sort((a, b) => a.day.localeCompare(b.day));
+  const scored = shown.filter((p): p is HistoryPoint & { score: number } => p.score !== null);
+  let path = '';
+  let pen = false;
+  for (const p of shown) {
+    if (p.score === null) pen = false;
+    else {
+      path += `${pen ? 'L' : 'M'}${x(dayNumber(p.day)).toFixed(1)},${y(p.score).toFixed(1)}`;
+      pen = true;
+    }
+  }
+  const label = scored.length
+    ? t('historySummary', days, scored[0]!.score, scored[scored.length - 1]!.score, scored.length)
+    : t('historyEmpty', days);
+  const startDay = new Date(start * DAY_MS).toISOString().slice(0, 10);
+  return (
+    <figure class="history">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+        {bands.map((b) => {
+          const top = y(Math.min(100, b.max + 1));
+          return <rect key={b.label} x={LEFT} width={W - LEFT - RIGHT} y={top} height={y(b.min) - top} fill={b.color} opacity="0.14" />;
+        })}
+        {[0, 50, 100].map((v) => (
+          <g key={v} class="axis">
+            <line x1={LEFT} x2={W - RIGHT} y1={y(v)} y2={y(v)} />
+            <text x={LEFT - 6} y={y(v) + 4} text-anchor="end">{v}</text>
+          </g>
+        ))}
+        <text class="axis" x={LEFT} y={H - 6}>{startDay}</text>
+        <text class="axis" x={W - RIGHT} y={H - 6} text-anchor="end">{today}</text>
+        {path ? <path d={path} class="line" fill="none" /> : null}
+        {scored.map((p) => (
+          <circle key={p.day} cx={x(dayNumber(p.day))} cy={y(p.score)} r="3.5" class="dot">
+            <title>{`${p.day}: ${p.score}`}</title>
+          </circle>
+        ))}
+      </svg>
+      <figcaption>{label}</figcaption>
+    </figure>
+  );
+}

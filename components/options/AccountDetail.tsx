@@ -1,0 +1,94 @@
+// One account: the same card as in pages, 90 days of score history, the metric values with their dates (stale
+// ones marked), and the override form or the override in force with a way to remove it.
+import { useState } from 'preact/hooks';
+import { getMeta } from '../../lib/data/db';
+import { dayOf } from '../../lib/data/demo';
+import { toSummary } from '../../lib/data/lookup';
+import { activeConfig } from '../../lib/data/status';
+import { t } from '../../lib/i18n';
+import { sendToBackground } from '../../lib/messaging';
+import { HistoryChart } from '../HistoryChart';
+import { ScoreCard } from '../ScoreCard';
+import { db, useLive } from './live';
+import { MetricsTable } from './MetricsTable';
+import { OverrideForm } from './OverrideForm';
+import { routeHash } from './route';
+
+const HISTORY_DAYS = 90;
+
+async function loadAccount(accountId: string) {
+  const today = dayOf(new Date());
+  const since = dayOf(new Date(Date.now() - HISTORY_DAYS * 86_400_000));
+  const [account, score, metrics, active, mode, history] = await Promise.all([
+    db.accounts.get(accountId),
+    db.scores.get(accountId),
+    db.metrics.get(accountId),
+    activeConfig(db),
+    getMeta<string>(db, 'dataMode'),
+    db.history.where('[accountId+day]').between([accountId, since], [accountId, today], true, true).toArray(),
+  ]);
+  return { account, score, metrics: metrics?.values ?? {}, config: active?.config ?? null, demo: mode === 'demo', history, today };
+}
+
+export function AccountDetail({ accountId }: { accountId: string }) {
+  const live = useLive(() => loadAccount(accountId), [accountId]);
+  const [message, setMessage] = useState<string | null>(null);
+  const back = <a class="back" href={routeHash('accounts')}>{t('accountBack')}</a>;
+  if (live.state === 'loading') return <p aria-busy="true">{t('popupLoading')}</p>;
+  if (live.state === 'error') return <p role="alert" class="error">{live.message}</p>;
+  const { account, score, metrics, config, demo, history, today } = live.value;
+  if (!account || !score) return <section>{back}<p role="alert">{t('accountMissing', accountId)}</p></section>;
+  const summary = toSummary(account, score, demo);
+  const override = summary.override;
+
+  const remove = async () => {
+    try {
+      await sendToBackground('removeOverride', { accountId });
+      setMessage(t('overrideRemoved'));
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <section class="account" aria-labelledby="account-title">
+      {back}
+      <h2 id="account-title">{account.name}</h2>
+      <p class="muted">{[...account.domains, ...account.contacts].join(' · ')}</p>
+      <div class="account-grid">
+        <div class="card-slot">
+          <ScoreCard summary={summary} />
+        </div>
+        <div>
+          <h3>{t('accountHistory')}</h3>
+          <HistoryChart
+            points={history}
+            today={today}
+            days={HISTORY_DAYS}
+            bands={(config?.tiers ?? []).map((x) => ({ min: x.min, max: x.max, color: x.color, label: x.label }))}
+          />
+          <h3>{t('accountAttributes')}</h3>
+          <dl class="attributes">
+            {Object.entries(account.attributes).map(([key, value]) => (
+              <div key={key}><dt>{key}</dt><dd>{value === null ? '–' : String(value)}</dd></div>
+            ))}
+          </dl>
+        </div>
+      </div>
+      <h3>{t('accountMetrics')}</h3>
+      <MetricsTable metrics={metrics} config={config} today={today} />
+      <div class="override-box">
+        {message ? <p role="status" class="notice">{message}</p> : null}
+        {override ? (
+          <div data-testid="override-current">
+            <h3>{t('overrideCurrentTitle')}</h3>
+            <p>{t('cardOverride', override.author, override.reason, new Date(override.expiresAt).toLocaleDateString())}</p>
+            <button type="button" onClick={remove}>{t('overrideRemove')}</button>
+          </div>
+        ) : config ? (
+          <OverrideForm accountId={accountId} tiers={config.tiers} onSaved={() => setMessage(t('overrideSaved'))} />
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+// The accounts tab: every account in a virtualised table with search, filters and sorting; a row opens the
+// account view (#/accounts/<id>).
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { getMeta } from '../../lib/data/db';
+import { activeConfig } from '../../lib/data/status';
+import { t } from '../../lib/i18n';
+import { ScorePill } from '../ScorePill';
+import { type Column, VirtualTable } from '../VirtualTable';
+import { AccountDetail } from './AccountDetail';
+import { type AccountFilter, type AccountListRow, INSUFFICIENT, NO_FILTER, type SortKey, type SortOrder, filterRows, loadAccountRows, sortRows } from './account-rows';
+import { db, useLive } from './live';
+import { routeHash } from './route';
+
+export function AccountsTab({ accountId }: { accountId: string | null }) {
+  return accountId ? <AccountDetail accountId={accountId} /> : <AccountList />;
+}
+
+/** Changes when scores may have changed (a data refresh, a config apply, an override), so the list reloads. */
+const dataVersion = async () => JSON.stringify([await getMeta(db, 'updatedAt'), await getMeta(db, 'activeConfigId'), await db.overrides.toArray()]);
+
+function useAccountRows(): { rows: AccountListRow[]; done: boolean } {
+  const version = useLive(dataVersion, []);
+  const [state, setState] = useState<{ rows: AccountListRow[]; done: boolean }>({ rows: [], done: false });
+  const key = version.state === 'ready' ? version.value : null;
+  useEffect(() => {
+    if (key === null) return;
+    const controller = new AbortController();
+    loadAccountRows(db, (rows, done) => setState({ rows, done }), controller.signal).catch((e: unknown) => console.error('Healthmark: loading accounts failed:', e));
+    return () => controller.abort();
+  }, [key]);
+  return state;
+}
+
+function Trend({ d7 }: { d7: number | null }) {
+  if (d7 === null) return <span class="muted">–</span>;
+  if (d7 === 0) return <span class="muted">0</span>;
+  return <span class={d7 > 0 ? 'up' : 'down'} aria-label={d7 > 0 ? t('badgeTrendUp', d7) : t('badgeTrendDown', -d7)}>{d7 > 0 ? `▲ ${d7}` : `▼ ${-d7}`}</span>;
+}
+
+function AccountList() {
+  const { rows, done } = useAccountRows();
+  const config = useLive(() => activeConfig(db), []);
+  const [filter, setFilter] = useState<AccountFilter>(NO_FILTER);
+  const [order, setOrder] = useState<SortOrder>({ key: 'score', descending: false });
+  const shown = useMemo(() => sortRows(filterRows(rows, filter), order), [rows, filter, order]);
+  const c = config.state === 'ready' ? config.value?.config : undefined;
+  const set = (patch: Partial<AccountFilter>) => setFilter({ ...filter, ...patch });
+  const sortable = (key: SortKey) => ({
+    sort: order.key === key ? (order.descending ? 'descending' : 'ascending') : 'none',
+    onSort: () => setOrder({ key, descending: order.key === key ? !order.descending : key === 'trend' }),
+  }) as const;
+  const open = (row: AccountListRow) => (location.hash = routeHash('accounts', row.id));
+
+  const columns: Column<AccountListRow>[] = [
+    { key: 'name', label: t('accountsColName'), width: 'minmax(160px, 2.2fr)', render: (r) => <a href={routeHash('accounts', r.id)} tabIndex={-1}>{r.name}</a>, ...sortable('name') },
+    { key: 'score', label: t('accountsColScore'), width: '76px', align: 'end', render: (r) => <ScorePill score={r.score} tier={r.tier} />, ...sortable('score') },
+    { key: 'tier', label: t('accountsColTier'), width: 'minmax(110px, 1fr)', render: (r) => r.tier?.label ?? t('popupInsufficient') },
+    { key: 'trend', label: t('accountsColTrend'), width: '96px', align: 'end', render: (r) => <Trend d7={r.d7} />, ...sortable('trend') },
+    { key: 'renewal', label: t('accountsColRenewal'), width: '112px', render: (r) => r.renewal ?? <span class="muted">–</span>, ...sortable('renewal') },
+    { key: 'scorecard', label: t('accountsColScorecard'), width: 'minmax(100px, 1fr)', render: (r) => r.scorecard?.label ?? '' },
+    {
+      key: 'flags',
+      label: t('accountsColFlags'),
+      width: 'minmax(140px, 1.6fr)',
+      render: (r) => (
+        <>
+          {r.overridden ? <span class="chip chip-override">{t('accountsOverridden')}</span> : null}
+          {r.flags.map((f) => <span key={f.key} class="chip">{f.label}</span>)}
+        </>
+      ),
+    },
+  ];
+
+  return (
+    <section class="accounts" aria-labelledby="accounts-title">
+      <h2 id="accounts-title" class="visually-hidden">{t('optionsTabAccounts')}</h2>
+      <div class="toolbar" role="search">
+        <label class="grow">
+          <span>{t('accountsSearch')}</span>
+          <input type="search" value={filter.query} placeholder={t('accountsSearchPlaceholder')} onInput={(e) => set({ query: e.currentTarget.value })} />
+        </label>
+        <label>
+          <span>{t('accountsColTier')}</span>
+          <select value={filter.tier} onChange={(e) => set({ tier: e.currentTarget.value })}>
+            <option value="">{t('accountsAll')}</option>
+            {c?.tiers.map((x) => <option key={x.key} value={x.key}>{x.label}</option>)}
+            <option value={INSUFFICIENT}>{t('popupInsufficient')}</option>
+          </select>
+        </label>
+        <label>
+          <span>{t('accountsColScorecard')}</span>
+          <select value={filter.scorecard} onChange={(e) => set({ scorecard: e.currentTarget.value })}>
+            <option value="">{t('accountsAll')}</option>
+            {c?.scorecards.map((x) => <option key={x.key} value={x.key}>{x.label}</option>)}
+          </select>
+        </label>
+        <label>
+          <span>{t('accountsFlag')}</span>
+          <select value={filter.flag} onChange={(e) => set({ flag: e.currentTarget.value })}>
+            <option value="">{t('accountsAll')}</option>
+            {c?.flags.map((x) => <option key={x.key} value={x.key}>{x.label}</option>)}
+          </select>
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={filter.overriddenOnly} onChange={(e) => set({ overriddenOnly: e.currentTarget.checked })} />
+          <span>{t('accountsOverriddenOnly')}</span>
+        </label>
+      </div>
+      <p class="count" role="status" data-testid="accounts-count">
+        {done ? t('accountsShown', shown.length.toLocaleString(), rows.length.toLocaleString()) : t('accountsLoading', rows.length.toLocaleString())}
+      </p>
+      {done && rows.length === 0 ? (
+        <p class="empty">{t('accountsNone')}</p>
+      ) : (
+        <VirtualTable rows={shown} rowKey={(r) => r.id} columns={columns} label={t('optionsTabAccounts')} onOpen={open} />
+      )}
+    </section>
+  );
+}

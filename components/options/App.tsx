@@ -1,0 +1,100 @@
+// The options page shell: a header with the data state, a tab list (arrow keys, Home/End) and one panel per
+// tab, routed by the URL hash (#/scoring, #/accounts/<id>, …) so links open a tab or an account.
+// A new tab registers with one line in TABS.
+import type { JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { readStatus } from '../../lib/data/status';
+import { t } from '../../lib/i18n';
+import { CardStyles } from '../CardStyles';
+import { AccountsTab } from './AccountsTab';
+import { db, useLive } from './live';
+import { PrivacyTab } from './PrivacyTab';
+import { type Route, parseRoute, routeHash } from './route';
+import { ScoringTab } from './ScoringTab';
+
+export interface OptionsTab {
+  key: string;
+  label: () => string;
+  render: (route: Route) => JSX.Element;
+}
+
+export const TABS: OptionsTab[] = [
+  { key: 'scoring', label: () => t('optionsTabScoring'), render: () => <ScoringTab /> },
+  { key: 'accounts', label: () => t('optionsTabAccounts'), render: (route) => <AccountsTab accountId={route.id} /> },
+  { key: 'privacy', label: () => t('optionsTabPrivacy'), render: () => <PrivacyTab /> },
+];
+
+function useRoute(): Route {
+  const keys = TABS.map((tab) => tab.key);
+  const [route, setRoute] = useState(() => parseRoute(location.hash, keys));
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(location.hash, keys));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return route;
+}
+
+function StatusLine() {
+  const status = useLive(() => readStatus(db), []);
+  if (status.state !== 'ready') return null;
+  const s = status.value;
+  const mode = s.mode === 'demo' ? t('popupModeDemo') : s.mode === 'synced' ? t('popupModeSynced') : t('popupModeEmpty');
+  return (
+    <p class="status-line" data-testid="options-status">
+      <span class={`chip chip-${s.mode}`}>{mode}</span> {t('popupAccounts', s.accountCount.toLocaleString())}
+      {s.config ? ` · ${t('popupConfig', s.config.name, s.config.version)}` : ''}
+    </p>
+  );
+}
+
+export function App() {
+  const route = useRoute();
+  const tabList = useRef<HTMLDivElement>(null);
+  const index = Math.max(0, TABS.findIndex((tab) => tab.key === route.tab));
+  const current = TABS[index]!;
+  useEffect(() => {
+    document.title = `${current.label()} · ${t('extName')}`;
+  }, [current]);
+
+  const select = (i: number) => {
+    const tab = TABS[(i + TABS.length) % TABS.length]!;
+    location.hash = routeHash(tab.key);
+    tabList.current?.querySelector<HTMLElement>(`#tab-${tab.key}`)?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: TABS.length - 1 };
+    if (!(e.key in moves)) return;
+    e.preventDefault();
+    select(moves[e.key]!);
+  };
+
+  return (
+    <div class="options">
+      <CardStyles />
+      <header class="top">
+        <img src="/icon/32.png" alt="" width={24} height={24} />
+        <h1>{t('optionsTitle')}</h1>
+        <StatusLine />
+      </header>
+      <div role="tablist" aria-label={t('optionsTabs')} class="tabs" ref={tabList} onKeyDown={onKeyDown}>
+        {TABS.map((tab) => (
+          <a
+            key={tab.key}
+            id={`tab-${tab.key}`}
+            role="tab"
+            href={routeHash(tab.key)}
+            aria-selected={tab.key === current.key}
+            aria-controls={`panel-${tab.key}`}
+            tabIndex={tab.key === current.key ? 0 : -1}
+          >
+            {tab.label()}
+          </a>
+        ))}
+      </div>
+      <main role="tabpanel" id={`panel-${current.key}`} aria-labelledby={`tab-${current.key}`} class="panel-host">
+        {current.render(route)}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+// What Healthmark keeps and sends: row counts per table, the configured sources (the only places anything is
+// fetched from), what pages send (identifiers only, to the extension itself), and "Delete all data".
+import { useState } from 'preact/hooks';
+import { getMeta } from '../../lib/data/db';
+import { t } from '../../lib/i18n';
+import { type DataStatus, sendToBackground } from '../../lib/messaging';
+import { db, useLive } from './live';
+
+const TABLE_LABELS: Record<string, () => string> = {
+  accounts: () => t('tableAccounts'),
+  identities: () => t('tableIdentities'),
+  metrics: () => t('tableMetrics'),
+  configs: () => t('tableConfigs'),
+  scores: () => t('tableScores'),
+  history: () => t('tableHistory'),
+  meta: () => t('tableMeta'),
+  overrides: () => t('tableOverrides'),
+  sources: () => t('tableSources'),
+  syncLog: () => t('tableSyncLog'),
+  changes: () => t('tableChanges'),
+};
+
+const loadPrivacy = async () => ({
+  counts: await Promise.all(db.tables.map(async (table) => ({ name: table.name, count: await table.count() }))),
+  sources: await db.sources.toArray(),
+  mode: (await getMeta<DataStatus['mode']>(db, 'dataMode')) ?? 'empty',
+});
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+export function PrivacyTab() {
+  const live = useLive(loadPrivacy, []);
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const run = async (action: 'deleteAllData' | 'loadDemo', done: string) => {
+    try {
+      await sendToBackground(action, {});
+      setMessage(done);
+    } catch (error) {
+      setMessage(t('privacyFailed', error instanceof Error ? error.message : String(error)));
+    }
+    setConfirming(false);
+  };
+  if (live.state !== 'ready') return live.state === 'error' ? <p role="alert" class="error">{live.message}</p> : <p aria-busy="true">{t('popupLoading')}</p>;
+  const { counts, sources, mode } = live.value;
+  return (
+    <div class="privacy">
+      <section class="panel" aria-labelledby="stored-title">
+        <h2 id="stored-title">{t('privacyStoredTitle')}</h2>
+        <p>{t('privacyStoredIntro')}</p>
+        <table class="counts" data-testid="table-counts">
+          <thead><tr><th scope="col">{t('privacyTable')}</th><th scope="col" class="num">{t('privacyRows')}</th></tr></thead>
+          <tbody>
+            {counts.map((c) => (
+              <tr key={c.name} data-table={c.name}><th scope="row">{TABLE_LABELS[c.name]?.() ?? c.name}</th><td class="num">{c.count.toLocaleString()}</td></tr>
+            ))}
+          </tbody>
+        </table>
+        <p class="muted">{t('privacyAuthorNote')}</p>
+      </section>
+      <section class="panel" aria-labelledby="sent-title">
+        <h2 id="sent-title">{t('privacySentTitle')}</h2>
+        <p>{t('privacyPages')}</p>
+        {sources.length ? (
+          <>
+            <p>{t('privacySources')}</p>
+            <ul>
+              {sources.map((s) => <li key={s.id}><code>{hostOf(s.url)}</code> · {s.kind === 'config' ? t('privacySourceConfig') : t('privacySourceMetrics')}</li>)}
+            </ul>
+          </>
+        ) : (
+          <p data-testid="no-sources">{t('privacyNoSources')}</p>
+        )}
+        <p class="muted">{t('privacyNothingElse')}</p>
+      </section>
+      <section class="panel danger-zone" aria-labelledby="delete-title">
+        <h2 id="delete-title">{t('privacyDeleteTitle')}</h2>
+        {message ? <p role="status" class="notice">{message}</p> : null}
+        {confirming ? (
+          <div role="group" aria-labelledby="delete-confirm-text" class="confirm">
+            <p id="delete-confirm-text"><strong>{t('privacyDeleteConfirm')}</strong></p>
+            <button type="button" class="danger" onClick={() => run('deleteAllData', t('privacyDeleted'))}>{t('privacyDeleteYes')}</button>
+            <button type="button" onClick={() => setConfirming(false)}>{t('privacyCancel')}</button>
+          </div>
+        ) : (
+          <>
+            <p>{t('privacyDeleteIntro')}</p>
+            <button type="button" class="danger" onClick={() => setConfirming(true)}>{t('privacyDelete')}</button>
+          </>
+        )}
+        {mode === 'empty' ? (
+          <p>
+            <button type="button" onClick={() => run('loadDemo', t('privacyDemoLoaded'))}>{t('privacyLoadDemo')}</button>
+          </p>
+        ) : null}
+      </section>
+    </div>
+  );
+}
