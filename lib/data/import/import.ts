@@ -94,7 +94,12 @@ class Collector {
 /** The import as a stream of progress events ending with `{ type: 'done', result }`. Never throws for bad input. */
 export async function* importEvents(input: ImportInput, options: ImportOptions): AsyncGenerator<ImportEvent> {
   const text = await inputText(input);
-  const format = !options.format || options.format === 'auto' ? detectFormat(text, { name: options.name, contentType: options.contentType }) : options.format;
+  // A File from the options page names itself and its type.
+  const hints = {
+    name: options.name ?? (input instanceof Blob && 'name' in input && typeof input.name === 'string' ? input.name : undefined),
+    contentType: options.contentType ?? (input instanceof Blob && input.type ? input.type : undefined),
+  };
+  const format = !options.format || options.format === 'auto' ? detectFormat(text, hints) : options.format;
   const rowOptions: RowOptions = {
     decimal: options.decimal ?? '.',
     ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),

@@ -294,6 +294,13 @@ describe('inputs and progress', () => {
     }
   });
 
+  it('takes the format from a File name or a Blob type before guessing from the text', async () => {
+    // Guessed from the text, the first would be JSON (it starts with "[") and the second NDJSON.
+    const csv = await importAccounts(new File(['[id]\nA\n'], 'export.csv'), { catalogue });
+    expect(accountsOf(csv).map((a) => a.id)).toEqual(['A']);
+    expect((await importAccounts(new Blob(['{"id":"A"}'], { type: 'application/json' }), { catalogue })).format).toBe('json');
+  });
+
   it('yields progress between chunks of a large CSV, then the result', async () => {
     const rows = Array.from({ length: 30_000 }, (_, i) => `A${i},Company ${i},${i % 50},2024-10-${String((i % 28) + 1).padStart(2, '0')}`);
     const events = [];
