@@ -73,17 +73,23 @@ interface Design {
 function standardisedDesign(features: Features, scale: Standardisation, labels: Uint8Array, rows: Uint32Array): Design {
   const { values, width } = features;
   const size = width + 1;
+  const { mean } = scale;
+  // A feature that never varies gets factor 0: it stays 0 and weighs nothing.
+  const factor = scale.spread.map((spread) => (spread > 0 ? 1 / spread : 0));
   const z = new Float64Array(rows.length * size);
+  const rowLabels = new Uint8Array(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
-    z[r * size] = 1;
+    const offset = r * size;
+    rowLabels[r] = labels[row]!;
+    z[offset] = 1;
     for (let j = 0; j < width; j++) {
       const x = values[row * width + j]!;
-      const spread = scale.spread[j]!;
-      z[r * size + j + 1] = Number.isNaN(x) || spread === 0 ? 0 : (x - scale.mean[j]!) / spread;
+      // Missing (NaN) becomes the mean, i.e. 0 once standardised.
+      z[offset + j + 1] = x === x ? (x - mean[j]!) * factor[j]! : 0;
     }
   }
-  return { z, labels: Uint8Array.from(rows, (row) => labels[row]!), size };
+  return { z, labels: rowLabels, size };
 }
 
 /** Fits P(y = 1) = σ(intercept + Σ β_j z_j) on `rows`; `labels[i]` is 0 or 1. */
@@ -93,7 +99,7 @@ export function fitLogistic(
   rows: Uint32Array,
   options: LogisticOptions,
 ): LogisticModel {
-  const { l2, maxIterations = 50, tolerance = 1e-9, start } = options;
+  const { l2, maxIterations = 50, tolerance = 1e-7, start } = options;
   const scale = standardisation(features, rows);
   const design = standardisedDesign(features, scale, labels, rows);
   const size = design.size;
