@@ -8,6 +8,7 @@ import { t } from '../../lib/i18n';
 import type { DataStatus } from '../../lib/messaging';
 import { TierBar } from '../TierBar';
 import { AccountSearch } from './AccountSearch';
+import { ThisSite } from './ThisSite';
 
 const db = openDb();
 
@@ -56,6 +57,7 @@ export function Popup() {
           {s.updatedAt ? <p class="updated">{t('popupUpdated', new Date(s.updatedAt).toLocaleString())}</p> : null}
         </>
       )}
+      <ThisSite />
     </main>
   );
 }

@@ -1,6 +1,7 @@
 // The page runner: one MutationObserver for the page (plus one per open shadow root where an adapter needs them),
-// adapters find customers in what changed, candidates are batched into at most one lookup per animation frame,
-// and each resolved customer gets one badge next to it. Re-renders of the host app never duplicate a badge; a
+// adapters find customers in what changed as soon as the host app has rendered it (so a badge never flickers
+// off between frames), candidates are batched into at most one lookup per animation frame, and each resolved
+// customer gets one badge next to it. Re-renders of the host app never duplicate a badge; a
 // badge leaves with its anchor; stop() removes everything.
 import type { AccountSummary, LookupRequest, LookupResponse } from '../messaging';
 import type { CustomerMatch, SiteAdapter } from '../sites/types';
@@ -48,7 +49,8 @@ export function startRunner(options: RunnerOptions): Runner {
   const observedShadows = new WeakSet<ShadowRoot>();
   const piercing = options.adapters.some((a) => a.piercesShadow);
   let siteMatches = 0;
-  let frame = 0;
+  let pending = false; // a flush is queued
+  let lookupGate = 0; // set while this frame already sent a lookup
   let inFlight = false;
   let stopped = false;
   let selectorCheck = 0;
@@ -63,18 +65,18 @@ export function startRunner(options: RunnerOptions): Runner {
       const relevant = [...r.addedNodes, ...r.removedNodes].some((n) => !(n instanceof Element && n.localName === BADGE_TAG));
       if (relevant) dirty.add(r.target);
     }
-    if (dirty.size) schedule();
+    if (dirty.size) flush(); // already a microtask after the host app's render: badges land in the same frame
   });
   const observe = (target: Node) => observer.observe(target, { childList: true, subtree: true, characterData: true });
 
   function schedule() {
-    if (frame || stopped) return;
-    // requestAnimationFrame does not run in background tabs; a timer keeps those pages up to date.
-    frame = doc.hidden ? window.setTimeout(flush, 100) : window.requestAnimationFrame(flush);
+    if (pending || stopped) return;
+    pending = true;
+    queueMicrotask(flush);
   }
 
   function flush() {
-    frame = 0;
+    pending = false;
     if (stopped) return;
     const roots = outermost([...dirty]);
     dirty.clear();
@@ -114,11 +116,13 @@ export function startRunner(options: RunnerOptions): Runner {
   }
 
   function request(batch: Map<string, CustomerMatch>) {
-    if (inFlight) {
-      // One lookup at a time: what arrives meanwhile is picked up on the next frame.
+    if (inFlight || lookupGate) {
+      // One lookup at a time and per frame: what arrives meanwhile is picked up after it.
       for (const m of batch.values()) dirty.add(m.anchor);
       return;
     }
+    // requestAnimationFrame does not run in background tabs; a timer opens the gate there.
+    lookupGate = doc.hidden ? window.setTimeout(openGate, 100) : window.requestAnimationFrame(openGate);
     const req: LookupRequest = { emails: [], domains: [], names: [] };
     for (const m of batch.values()) (m.kind === 'email' ? req.emails : m.kind === 'domain' ? req.domains : req.names).push(m.value.trim());
     inFlight = true;
@@ -145,6 +149,11 @@ export function startRunner(options: RunnerOptions): Runner {
   }
 
   /** Shows the resolved answer: a badge for a customer, none (or no longer one) for anybody else. */
+  function openGate() {
+    lookupGate = 0;
+    if (dirty.size) schedule();
+  }
+
   function settle(match: CustomerMatch, key: string) {
     const accountId = resolved.get(key);
     const hosts = placed.get(match.anchor);
@@ -207,9 +216,9 @@ export function startRunner(options: RunnerOptions): Runner {
     stopped = true;
     observer.disconnect();
     window.clearTimeout(selectorCheck);
-    if (frame) {
-      window.cancelAnimationFrame(frame);
-      window.clearTimeout(frame);
+    if (lookupGate) {
+      window.cancelAnimationFrame(lookupGate);
+      window.clearTimeout(lookupGate);
     }
     for (const hosts of placed.values()) for (const host of hosts.values()) host.remove();
     placed.clear();

@@ -1,0 +1,92 @@
+// The runner in a real page: per-site toggle from the popup, single-page-app navigation, and a hostile page.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { BADGE_TAG } from '../../../lib/page/runner';
+import { readBadges } from '../helpers/badges';
+import { expect, test } from '../helpers/fixtures';
+import { serveAt } from '../helpers/sites';
+
+const count = (page: Page) => page.evaluate((tag) => document.querySelectorAll(tag).length, BADGE_TAG);
+const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
+
+test('the popup shows this site and turns its badges off and on again', async ({ session }) => {
+  const unroute = await serveAt(session.context, INBOX, readFileSync('test/fixtures/sites/gmail-inbox.html', 'utf8'));
+  const page = await session.context.newPage();
+  await page.goto(INBOX);
+  await expect.poll(() => count(page)).toBeGreaterThan(0);
+  const badges = await count(page);
+  const popup = await session.context.newPage();
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  // Without the "tabs" permission tabs carry no URL: ask each tab's content script which site it is on.
+  const tabId = await popup.evaluate(async () => {
+    for (const tab of await chrome.tabs.query({})) {
+      const info = await chrome.tabs.sendMessage(tab.id!, { type: 'pageInfo', payload: {} }).catch(() => null);
+      if (info?.hostname === 'mail.google.com') return tab.id!;
+    }
+    throw new Error('no tab on mail.google.com answered');
+  });
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+  await expect(popup.getByTestId('site-info')).toHaveText(`Gmail adapter · ${badges} badges on this tab`);
+  const toggle = popup.getByTestId('site-toggle');
+  await expect(toggle).toBeChecked();
+  await toggle.uncheck();
+  await expect.poll(() => count(page)).toBe(0);
+  await expect(popup.getByTestId('site-info')).toHaveText('Gmail adapter · 0 badges on this tab');
+  await page.reload();
+  await page.waitForTimeout(1000);
+  expect(await count(page)).toBe(0); // stays off across reloads
+  await toggle.check();
+  await expect.poll(() => count(page)).toBe(badges);
+  await popup.close();
+  await page.close();
+  await unroute();
+});
+
+test('single-page navigation: the old view leaves with its badges, the new view gets its own', async ({ session }) => {
+  const unroute = await serveAt(session.context, INBOX, readFileSync('test/fixtures/sites/gmail-inbox.html', 'utf8'));
+  const thread = readFileSync('test/fixtures/sites/gmail-thread.html', 'utf8');
+  const threadBody = /<body[^>]*>([\s\S]*)<\/body>/i.exec(thread)![1]!;
+  const page = await session.context.newPage();
+  await page.goto(INBOX);
+  await expect.poll(() => count(page)).toBeGreaterThan(0);
+  const before = (await readBadges(page)).map((b) => b.label);
+  await page.evaluate((html) => {
+    history.pushState({}, '', '/mail/u/0/#inbox/FMfcgzQXJWDsKmvPqLxRZbTw');
+    document.body.setHTMLUnsafe(html);
+  }, threadBody);
+  await expect.poll(async () => (await readBadges(page)).map((b) => b.label).join('|')).not.toBe(before.join('|'));
+  const after = await readBadges(page);
+  expect(after.length).toBeGreaterThan(0);
+  // Every badge now sits in the thread view.
+  expect(await page.evaluate((tag) => [...document.querySelectorAll(tag)].every((h) => h.closest('div.adn, .ha, .nH')), BADGE_TAG)).toBe(true);
+  await page.close();
+  await unroute();
+});
+
+test('a hostile page: constant re-renders, huge text, markup in names, iframes — correct and inert', async ({ session, pages }) => {
+  const page = await session.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
+  await page.goto(`${pages.origin}/hostile/churn.html`);
+  // Two known customers in the churning list plus those in the first 20,000 characters of the log.
+  const inList = () => page.evaluate((tag) => document.querySelectorAll(`#list ${tag}`).length, BADGE_TAG);
+  await expect.poll(inList).toBe(2);
+  const frames = Number(await page.locator('#frames').textContent());
+  await page.waitForTimeout(2000);
+  // The list was replaced on every frame meanwhile, and still: two badges, no pile-up.
+  expect(Number(await page.locator('#frames').textContent())).toBeGreaterThan(frames + 20);
+  // Badges land in the same frame as the page's render: they never flicker off.
+  for (let i = 0; i < 10; i++) {
+    expect(await inList()).toBe(2);
+    await page.waitForTimeout(37);
+  }
+  const total = await count(page);
+  expect(total).toBeLessThan(400); // the 2 MB log is scanned only up to its cap
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  // No content script inside the iframes (the manifest does not ask for all frames).
+  const frameBadges = await Promise.all(page.frames().slice(1).map((f) => f.evaluate((tag) => document.querySelectorAll(tag).length, BADGE_TAG)));
+  expect(frameBadges.every((n) => n === 0)).toBe(true);
+  expect(errors).toEqual([]);
+  await page.close();
+});
