@@ -14,7 +14,7 @@ const db = openDb();
 const DEBOUNCE_MS = 120;
 
 const STYLE = `${CARD_PAGE_STYLE}
-.search { margin: 12px 0 0; }
+.search { margin: 12px 0 0; font-size: 13px; }
 .search label { display: block; font-size: 12px; font-weight: 600; color: var(--muted); margin-bottom: 3px; }
 .search input { width: 100%; box-sizing: border-box; font: inherit; padding: 6px 8px; border-radius: 6px; border: 1px solid var(--line); background: var(--bg); color: var(--fg); }
 .search input:focus-visible, .search button:focus-visible { outline: 2px solid var(--card-link); outline-offset: 1px; }
@@ -23,7 +23,8 @@ const STYLE = `${CARD_PAGE_STYLE}
 .results button:hover, .results button[aria-pressed="true"] { background: var(--line); }
 .results .pill { min-width: 28px; text-align: center; font-weight: 700; border-radius: 5px; padding: 0 4px; }
 .search .card { margin-top: 8px; padding: 10px 2px; border: 0; border-top: 1px solid var(--line); border-radius: 0; background: transparent; }
-.search .none { color: var(--muted); margin: 6px 0 0; }`;
+.search .none { color: var(--muted); margin: 6px 0 0; }
+.search .card h2 { text-transform: none; letter-spacing: normal; color: var(--card-fg); font-size: 15px; margin: 0 0 6px; }`;
 
 const openAccount = (accountId: string) =>
   void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#/accounts/${encodeURIComponent(accountId)}`) });
