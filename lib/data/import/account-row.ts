@@ -5,7 +5,7 @@ import { emailDomain, isFreeMailDomain, normalizeCompanyName, normalizeDomain, n
 import type { AttributeValue, MetricValue, MetricValues } from '../../scoring/types';
 import type { IncomingAccount } from '../apply';
 import { type ColumnMapping, type ColumnTarget, type MetricCatalogueEntry, type MetricKind, mappedTarget } from './mapping';
-import { type Parsed, type ValueOptions, parseBoolean, parseDate, parseNumber, quote } from './values';
+import { type Parsed, type ValueOptions, fail, ok, parseBoolean, parseDate, parseNumber, quote } from './values';
 
 /** What an import yields per account: exactly what the atomic apply takes. */
 export type ImportedAccount = IncomingAccount;
@@ -43,8 +43,6 @@ export function planRows(headers: readonly string[], mapping: ColumnMapping, cat
 }
 
 type Cell = unknown;
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (error: string): Parsed<never> => ({ ok: false, error });
 
 function describeJson(value: Cell): string {
   if (Array.isArray(value)) return 'a list';

@@ -13,8 +13,8 @@ export interface ValueOptions {
   dateOrder?: DateOrder;
 }
 
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (error: string): Parsed<never> => ({ ok: false, error });
+export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+export const fail = (error: string): Parsed<never> => ({ ok: false, error });
 
 /** Quotes a cell for a message, shortened so a huge cell cannot flood a report. */
 export function quote(raw: string): string {
