@@ -1,7 +1,7 @@
 // `healthmark backtest --config c.json --accounts a.csv [--history h.csv]`: does the score predict churn, and
 // which weights would predict it better? Accounts are read with the same import the extension uses.
 import { backtestConfig, formatReport, readHistory } from '../../data/backtest';
-import { formatRowError, importAccounts } from '../../data/import';
+import { type MetricCatalogueEntry, formatRowError, importAccounts } from '../../data/import';
 import { type CliCommand, type CliIo, EXIT, parseCommandArgs, readTextFile } from '../command';
 import { loadConfigFile } from '../config-file';
 
@@ -76,7 +76,7 @@ Rows of the accounts file that cannot be read are listed on stderr and left out 
   },
 };
 
-async function readAccounts(path: string, catalogue: Parameters<typeof importAccounts>[1]['catalogue'], io: CliIo) {
+async function readAccounts(path: string, catalogue: readonly MetricCatalogueEntry[], io: CliIo) {
   const file = await readTextFile(path);
   if (!file.ok) {
     io.err(file.message);
