@@ -1,0 +1,40 @@
+// The privacy tab in real Chromium: counts of what is stored, "Delete all data" (after a confirmation) empties
+// every table so the popup shows no data and pages get no badges, and the demo can be loaded again.
+import { expect, test } from '../helpers/fixtures';
+import { extensionPage, inboxBadges } from './options-helpers';
+
+test('delete all data empties every table, the popup and the badges; the demo can come back', async ({ session, pages }) => {
+  const page = await session.context.newPage();
+  await page.goto(extensionPage(session, 'options.html#/privacy'));
+  const counts = page.getByTestId('table-counts');
+  await expect(counts.locator('[data-table="accounts"] td')).toHaveText('40');
+  await expect(page.getByTestId('no-sources')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete all data…' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(counts.locator('[data-table="accounts"] td')).toHaveText('40');
+
+  await page.getByRole('button', { name: 'Delete all data…' }).click();
+  await expect(page.getByText('This cannot be undone.')).toBeVisible();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'All data deleted.' })).toBeVisible();
+  for (const table of ['accounts', 'identities', 'metrics', 'configs', 'scores', 'history', 'overrides', 'changes'])
+    await expect(counts.locator(`[data-table="${table}"] td`), table).toHaveText('0');
+
+  const popup = await session.context.newPage();
+  await popup.goto(extensionPage(session, 'popup.html'));
+  await expect(popup.locator('[data-mode]')).toHaveAttribute('data-mode', 'empty');
+  await expect(popup.getByTestId('account-count')).toHaveText('0 accounts');
+  await expect(popup.getByLabel('Find an account')).toHaveCount(0);
+
+  expect((await inboxBadges(page, pages.origin, 0)).size).toBe(0);
+
+  await page.goto(extensionPage(session, 'options.html#/privacy'));
+  await page.getByRole('button', { name: 'Load demo data again' }).click();
+  await expect(page.getByTestId('table-counts').locator('[data-table="accounts"] td')).toHaveText('40');
+  await popup.reload();
+  await expect(popup.locator('[data-mode]')).toHaveAttribute('data-mode', 'demo');
+  expect((await inboxBadges(page, pages.origin, 8)).size).toBeGreaterThanOrEqual(8);
+  await popup.close();
+  await page.close();
+});
