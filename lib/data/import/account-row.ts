@@ -97,7 +97,8 @@ function readAs(cell: Cell, type: ValueType, options: ValueOptions): Parsed<numb
 }
 
 const PLAIN_NUMBER = /^[+-]?(?:0|[1-9][\d,. \u00a0']*)(?:[.,]\d+)?%?$/;
-const LOOKS_LIKE_DATE = /^\d{4}-\d{2}-\d{2}|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$|^\d{4}\/\d{1,2}\/\d{1,2}$/;
+// The whole cell must have a date's shape: "2024-01-01 to 2024-12-31" is text, not a broken date.
+const LOOKS_LIKE_DATE = /^(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}[\d:.]*(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2}([/.-])\d{1,2}\1\d{2,4}|\d{4}\/\d{1,2}\/\d{1,2})$/i;
 
 /** 'auto': JSON values keep their type; text that is clearly a number, a boolean word or a date gets typed. */
 function readAutoAttribute(cell: Cell, options: ValueOptions): Parsed<AttributeValue> {

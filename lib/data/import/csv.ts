@@ -55,12 +55,19 @@ class CsvRows {
   }
 }
 
+const DELIMITERS = [',', ';', '\t', '|'];
+
 /**
- * papaparse's own guess, made on a sample without blank lines: counted with them, a trailing newline can make
- * the decimal commas of a `;` file look more consistent than its semicolons.
+ * The header row decides when it holds exactly one candidate delimiter: data rows are where decimal commas and
+ * lists (`a@x.com|b@x.com`) live. Otherwise papaparse guesses from a sample without blank lines (counted with
+ * them, a trailing newline can make the decimal commas of a `;` file look more consistent than its semicolons).
  */
 function detectDelimiter(text: string): string {
-  return Papa.parse<string[]>(text.slice(0, 64 * 1024), { preview: 10, skipEmptyLines: 'greedy' }).meta.delimiter;
+  const sample = text.slice(0, 64 * 1024);
+  const header = sample.split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? '';
+  const inHeader = DELIMITERS.filter((d) => header.includes(d));
+  if (inHeader.length === 1) return inHeader[0]!;
+  return Papa.parse<string[]>(sample, { preview: 10, skipEmptyLines: 'greedy', delimitersToGuess: DELIMITERS }).meta.delimiter;
 }
 
 export async function* readCsv(text: string, options: CsvOptions = {}): AsyncGenerator<ReaderEvent> {

@@ -251,8 +251,17 @@ describe('mapping and values', () => {
   });
 
   it('types attribute cells only when they are clearly numbers, booleans or dates', async () => {
-    const [account] = accountsOf(await run('id,a,b,c,d,e,f\nA,0123,TRUE,"1,234",16/10/2024,v1.2.3,yes\n'));
-    expect(account!.attributes).toEqual({ a: '0123', b: true, c: 1234, d: '2024-10-16', e: 'v1.2.3', f: 'yes' });
+    const [account] = accountsOf(await run('id,a,b,c,d,e,f,g,h\nA,0123,TRUE,"1,234",16/10/2024,v1.2.3,yes,2024-01-01 to 2024-12-31,2024-10-16 08:30\n'));
+    expect(account!.attributes).toEqual({
+      a: '0123',
+      b: true,
+      c: 1234,
+      d: '2024-10-16',
+      e: 'v1.2.3',
+      f: 'yes',
+      g: '2024-01-01 to 2024-12-31',
+      h: '2024-10-16T08:30:00.000Z',
+    });
   });
 
   it('reads boolean, category and date metrics', async () => {
