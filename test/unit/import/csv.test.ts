@@ -22,9 +22,9 @@ describe('readCsv', () => {
 
   it('takes the delimiter from the header when only one candidate appears there', async () => {
     // Counted over these two rows alone, "|" would look the more consistent delimiter.
-    const { headers, rows } = await collect('id,name,nps,active\n|,|\n');
-    expect(headers).toEqual(['id', 'name', 'nps', 'active']);
-    expect(rows).toEqual([{ row: 1, location: 'line 2', message: 'has 2 cells where the header has 4 (check the delimiter and quotes)' }]);
+    const { headers, rows } = await collect('id,name,nps,active,last_login,sentiment\n|,|\n');
+    expect(headers).toEqual(['id', 'name', 'nps', 'active', 'last_login', 'sentiment']);
+    expect(rows).toEqual([{ row: 1, location: 'line 2', message: 'has 2 cells where the header has 6 (check the delimiter and quotes)' }]);
   });
 
   it.each([['\t'], ['|']])('detects the delimiter %j', async (d) => {
