@@ -5,7 +5,7 @@
 import type { CompiledConfig, CompiledMetric, CompiledScorecard } from './compile';
 import type { RuleContext } from './conditions';
 import { formatValue, measureLabel } from './explain';
-import { FN_BANDS, FN_BOOLEAN, FN_CATEGORY, FN_LINEAR, newRowScore, scoreCard, type RowScore } from './kernel';
+import { FN_BANDS, FN_BOOLEAN, FN_CATEGORY, FN_LINEAR, FN_POINTS, newRowScore, scoreCard, type RowScore } from './kernel';
 import { SCALE_MAX } from './schema';
 import type { NextTierChange } from './types';
 
@@ -36,11 +36,17 @@ export function nextTierChange(
     return probe.tier > current.tier;
   };
 
-  let best: { m: number; x: number; distance: number } | null = null;
+  // Fixed candidates (band edges, other booleans and categories) are tried nearest first; the searches along
+  // linear and points scales then only look for something nearer than the best found so far.
+  const fixed: (Candidate & { m: number })[] = [];
+  for (let m = 0; m < card.measures.length; m++)
+    for (const c of fixedCandidates(card, m, compiled.metrics[card.metricIndex[m]!]!, ctx.row)) fixed.push({ x: c.x, distance: c.distance, m });
+  fixed.sort((a, b) => a.distance - b.distance);
+  let best = fixed.find((c) => reaches(card.metricIndex[c.m]!, c.x)) ?? null;
   for (let m = 0; m < card.measures.length; m++) {
     const metric = compiled.metrics[card.metricIndex[m]!]!;
-    for (const c of candidates(card, m, metric, ctx.row[metric.index]!, (x) => reaches(metric.index, x)))
-      if ((!best || c.distance < best.distance) && reaches(metric.index, c.x)) best = { m, x: c.x, distance: c.distance };
+    const found = searchCandidate(card, m, metric, ctx.row[metric.index]!, best?.distance ?? Infinity, (x) => reaches(metric.index, x));
+    if (found && (!best || found.distance < best.distance)) best = { ...found, m };
   }
   if (!best) return null;
   const metric = compiled.metrics[card.metricIndex[best.m]!]!;
@@ -59,10 +65,10 @@ export function nextTierChange(
   };
 }
 
-function candidates(card: CompiledScorecard, m: number, metric: CompiledMetric, x0: number, reaches: (x: number) => boolean): Candidate[] {
+function fixedCandidates(card: CompiledScorecard, m: number, metric: CompiledMetric, row: Float64Array): Candidate[] {
   const p = card.params;
   const i = card.paramStart[m]!;
-  const step = metric.def.step;
+  const x0 = row[metric.index]!;
   switch (card.fn[m]) {
     case FN_BOOLEAN:
       return [0, 1].filter((x) => x !== x0).map((x) => ({ x, distance: x0 === x0 ? 1 : MISSING_DISTANCE }));
@@ -77,20 +83,29 @@ function candidates(card: CompiledScorecard, m: number, metric: CompiledMetric, 
         .map((x) => ({ x, distance: x0 !== x0 ? MISSING_DISTANCE : Number.isNaN(current) ? 1 : Math.abs(p[i + 2 + x]! - current) / range }));
     }
     case FN_BANDS:
-      return bandCandidates(p, i, metric, x0, step);
-    case FN_LINEAR: {
-      const [min, max, , invert] = [p[i]!, p[i + 1]!, p[i + 2]!, p[i + 3]!];
-      const [worst, best] = invert === 1 ? [max, min] : [min, max];
-      return searchAlong(x0 === x0 ? x0 : worst, best, x0, Math.abs(max - min), metric, reaches);
-    }
-    default: {
-      // points: [neutral, perUnit, base, lowest, highest]; ends are where the points stop changing.
-      const [neutral, perUnit, base, lo, hi] = [p[i]!, p[i + 1]!, p[i + 2]!, p[i + 3]!, p[i + 4]!];
-      const start = x0 === x0 ? x0 : Number.isFinite(lo) ? neutral + (lo - base) / perUnit : neutral;
-      const best = Number.isFinite(hi) ? neutral + (hi - base) / perUnit : start + SCALE_MAX / perUnit;
-      return searchAlong(start, best, x0, Math.abs(best - start), metric, reaches);
-    }
+      return bandCandidates(p, i, metric, x0, metric.def.step);
+    default:
+      return [];
   }
+}
+
+/** Linear and points measures: the nearest value along the scale that reaches, if nearer than `maxDistance`. */
+function searchCandidate(card: CompiledScorecard, m: number, metric: CompiledMetric, x0: number, maxDistance: number, reaches: (x: number) => boolean): Candidate | null {
+  const p = card.params;
+  const i = card.paramStart[m]!;
+  if (card.fn[m] === FN_LINEAR) {
+    const [min, max, invert] = [p[i]!, p[i + 1]!, p[i + 3]!];
+    const [worst, best] = invert === 1 ? [max, min] : [min, max];
+    return searchAlong(x0 === x0 ? x0 : worst, best, x0, Math.abs(max - min), metric, maxDistance, reaches);
+  }
+  if (card.fn[m] === FN_POINTS) {
+    // [neutral, perUnit, base, lowest, highest]: the ends are where the points stop changing.
+    const [neutral, perUnit, base, lo, hi] = [p[i]!, p[i + 1]!, p[i + 2]!, p[i + 3]!, p[i + 4]!];
+    const worst = neutral + (lo - base) / perUnit;
+    const best = neutral + (hi - base) / perUnit;
+    return searchAlong(x0 === x0 ? x0 : worst, best, x0, Math.abs(best - worst), metric, maxDistance, reaches);
+  }
+  return null;
 }
 
 /** The point of each band closest to the current value (or to the worse end of the band when there is none). */
@@ -113,23 +128,28 @@ function bandCandidates(p: Float64Array, i: number, metric: CompiledMetric, x0: 
 }
 
 /** Binary search, in steps of the metric's `step`, for the first value from `start` towards `best` that reaches. */
-function searchAlong(start: number, best: number, x0: number, span: number, metric: CompiledMetric, reaches: (x: number) => boolean): Candidate[] {
+function searchAlong(start: number, best: number, x0: number, span: number, metric: CompiledMetric, maxDistance: number, reaches: (x: number) => boolean): Candidate | null {
   const step = metric.def.step;
+  const scale = Math.max(span, step);
+  const distanceOf = (x: number) => (x0 === x0 ? Math.abs(x - x0) / scale : MISSING_DISTANCE);
+  if (x0 !== x0 && MISSING_DISTANCE >= maxDistance) return null;
   const dir = best > start ? 1 : -1;
-  const length = Math.abs(best - start);
-  if (!(length > 0) || !Number.isFinite(length)) return [];
+  // Nothing beyond maxDistance can win, so the search stops there.
+  const length = Math.min(Math.abs(best - start), x0 === x0 ? maxDistance * scale : Infinity);
+  if (!(length > 0) || !Number.isFinite(length)) return null;
   const origin = dir > 0 ? Math.floor(start / step) * step : Math.ceil(start / step) * step;
-  const at = (k: number) => (k * step >= length ? best : origin + dir * k * step);
+  const end = start + dir * length;
+  const at = (k: number) => (k * step >= length ? end : origin + dir * k * step);
   let lo = 1;
   let hi = Math.min(SEARCH_LIMIT, Math.ceil(length / step));
-  if (!reaches(at(hi))) return [];
+  if (!reaches(at(hi))) return null;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (reaches(at(mid))) hi = mid;
     else lo = mid + 1;
   }
   const x = Math.max(metric.kind === 'date' ? 0 : -Infinity, at(lo));
-  return [{ x, distance: x0 === x0 ? Math.abs(x - x0) / Math.max(span, step) : MISSING_DISTANCE }];
+  return { x, distance: distanceOf(x) };
 }
 
 function lowerFirst(label: string): string {
