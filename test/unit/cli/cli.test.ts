@@ -35,7 +35,10 @@ describe('healthmark validate', () => {
   it('lists every problem of an invalid config as path: message and exits 1', async () => {
     const run = await healthmark('validate', `${fixtures}/config-invalid.json`);
     expect(run.code).toBe(1);
-    expect(run.out.map((l) => l.slice(0, l.indexOf(':')))).toEqual(['scorecards[0].measures[1].max', 'tiers[0].color', 'tiers[1].min']);
+    for (const line of run.out) expect(line).toMatch(/^[\w.[\]]+: \S/);
+    expect(run.out.map((l) => l.slice(0, l.indexOf(':')))).toEqual(
+      expect.arrayContaining(['scorecards[0].measures[0].metric', 'scorecards[0].measures[1].max', 'tiers[0].color', 'tiers[1].min']),
+    );
     expect(run.out).toContain('tiers[1].min: leaves a gap: scores 50–59 have no tier (tiers are listed from lowest to highest)');
   });
 
