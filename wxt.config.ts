@@ -4,6 +4,8 @@ export const GECKO_ID = 'healthmark@healthmark.dev';
 
 // See ../shared/ARCHITECTURE.md and docs/architecture.md for the data flow this wires up.
 export default defineConfig({
+  // HEALTHMARK_OUT lets parallel runs (a benchmark while tests build) use separate build folders.
+  outDir: process.env.HEALTHMARK_OUT ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   manifest: ({ browser }) => ({

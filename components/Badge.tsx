@@ -116,20 +116,40 @@ export function Badge({ summary, theme, onOpenAccount }: BadgeProps) {
   );
 }
 
-const shadows = new WeakMap<HTMLElement, ShadowRoot>();
+const mounts = new WeakMap<HTMLElement, HTMLElement>(); // badge host → the element Preact renders into
+
+// One stylesheet object shared by every badge's shadow root: parsing the CSS once instead of once per badge is
+// what keeps a page with thousands of badges fast. Firefox content scripts cannot adopt sheets into the page's
+// shadow roots (their X-ray wrappers refuse the array), so there each badge gets its own <style>.
+let shared: CSSStyleSheet | null | undefined;
+
+function adoptStyle(shadow: ShadowRoot): boolean {
+  if (shared === undefined) {
+    try {
+      shared = new CSSStyleSheet();
+      shared.replaceSync(STYLE);
+    } catch {
+      shared = null;
+    }
+  }
+  if (!shared) return false;
+  try {
+    shadow.adoptedStyleSheets = [shared];
+    return shadow.adoptedStyleSheets.length === 1;
+  } catch {
+    shared = null;
+    return false;
+  }
+}
 
 /** Renders (or re-renders) the badge into host's closed shadow root. */
 export function mountBadge(host: HTMLElement, props: BadgeProps): void {
-  let shadow = shadows.get(host);
-  if (!shadow) {
-    shadow = host.attachShadow({ mode: 'closed' });
-    shadows.set(host, shadow);
+  let mount = mounts.get(host);
+  if (!mount) {
+    const shadow = host.attachShadow({ mode: 'closed' });
+    if (!adoptStyle(shadow)) shadow.append(Object.assign(document.createElement('style'), { textContent: STYLE }));
+    mount = shadow.appendChild(document.createElement('span'));
+    mounts.set(host, mount);
   }
-  render(
-    <>
-      <style>{STYLE}</style>
-      <Badge {...props} />
-    </>,
-    shadow,
-  );
+  render(<Badge {...props} />, mount);
 }

@@ -1,5 +1,6 @@
 // Answers a page's batched identity lookup from stored scores: resolve candidates to accounts through the
 // identities table, then read each account's stored score. Nothing is recomputed here.
+import Dexie from 'dexie';
 import { domainKey, emailDomain, emailKey, isFreeMailDomain, nameKey, normalizeCompanyName, normalizeDomain, normalizeEmail } from '../identity';
 import type { AccountSummary, LookupRequest, LookupResponse } from '../messaging';
 import { type AccountRow, type HealthmarkDb, type ScoreRow, getMeta } from './db';
@@ -70,4 +71,52 @@ export async function lookup(db: HealthmarkDb, request: LookupRequest): Promise<
     });
     return { matches, accounts: summaries };
   });
+}
+
+/**
+ * The lookup with a memory of its answers, for the background: a page asks about the same people again and
+ * again (every re-render, every tab). Any write to the database forgets everything, so an answer is never older
+ * than the data; the memory is only a cache and a restarted service worker simply starts empty.
+ */
+export function createCachedLookup(db: HealthmarkDb): (request: LookupRequest) => Promise<LookupResponse> {
+  const matchOf = new Map<string, string | null>();
+  const summaryOf = new Map<string, AccountSummary>();
+  const prefix = `idb://${db.name}/`;
+  Dexie.on('storagemutated', (parts) => {
+    if (Object.keys(parts).some((part) => part.startsWith(prefix))) {
+      matchOf.clear();
+      summaryOf.clear();
+    }
+  });
+  return async (request) => {
+    const matches: Record<string, string> = Object.create(null);
+    const accounts: Record<string, AccountSummary> = Object.create(null);
+    const missing: LookupRequest = { emails: [], domains: [], names: [] };
+    for (const kind of ['emails', 'domains', 'names'] as const) {
+      for (const raw of request[kind]) {
+        const candidate = raw.toLowerCase();
+        if (!matchOf.has(candidate)) missing[kind].push(raw);
+        const id = matchOf.get(candidate);
+        if (id) {
+          matches[candidate] = id;
+          accounts[id] = summaryOf.get(id)!;
+        }
+      }
+    }
+    if (missing.emails.length + missing.domains.length + missing.names.length === 0) return { matches, accounts };
+    const fresh = await lookup(db, missing);
+    for (const kind of ['emails', 'domains', 'names'] as const) {
+      for (const raw of missing[kind]) {
+        const candidate = raw.toLowerCase();
+        const id = fresh.matches[candidate] ?? null;
+        matchOf.set(candidate, id);
+        if (id) matches[candidate] = id;
+      }
+    }
+    for (const [id, summary] of Object.entries(fresh.accounts)) {
+      summaryOf.set(id, summary);
+      accounts[id] = summary;
+    }
+    return { matches, accounts };
+  };
 }

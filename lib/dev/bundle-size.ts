@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET = 30 * 1024;
-const dir = join('.output', process.argv[2] ?? 'chrome-mv3', 'content-scripts');
+const dir = join(process.env.HEALTHMARK_OUT ?? '.output', process.argv[2] ?? 'chrome-mv3', 'content-scripts');
 let over = false;
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
   const raw = readFileSync(join(dir, file));

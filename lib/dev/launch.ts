@@ -6,8 +6,9 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
 import { findChromium } from './browsers';
 
-export const CHROME_BUILD = resolve('.output/chrome-mv3');
-export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
+const OUT = process.env.HEALTHMARK_OUT ?? '.output';
+export const CHROME_BUILD = resolve(OUT, 'chrome-mv3');
+export const FIREFOX_BUILD = resolve(OUT, 'firefox-mv2');
 export const GECKO_ID = 'healthmark@healthmark.dev';
 
 export interface ChromiumSession {

@@ -33,6 +33,9 @@ export interface Runner {
   stop(): void;
 }
 
+/** Longest stretch of badge placement in one task; the rest waits for the next task (no long tasks). */
+const PLACE_BUDGET_MS = 12;
+
 /** How long after a view appears its required selectors are checked. */
 const SELECTOR_CHECK_DELAY = 4000;
 
@@ -50,6 +53,9 @@ export function startRunner(options: RunnerOptions): Runner {
   const piercing = options.adapters.some((a) => a.piercesShadow);
   let siteMatches = 0;
   let pending = false; // a flush is queued
+  let queue: { match: CustomerMatch; key: string }[] = []; // resolved matches waiting to be shown
+  let queueAt = 0;
+  let draining = 0;
   let lookupGate = 0; // set while this frame already sent a lookup
   let inFlight = false;
   let stopped = false;
@@ -108,7 +114,7 @@ export function startRunner(options: RunnerOptions): Runner {
     const existing = placed.get(match.anchor)?.get(key);
     if (existing && existing.isConnected && !stale.has(existing)) return;
     if (resolved.has(key)) {
-      settle(match, key);
+      enqueue(match, key);
       return;
     }
     waiting.add(match);
@@ -142,10 +148,32 @@ export function startRunner(options: RunnerOptions): Runner {
           const key = candidateKey(m);
           if (!resolved.has(key)) continue;
           waiting.delete(m);
-          if (m.anchor.isConnected) settle(m, key);
+          enqueue(m, key);
         }
         if (dirty.size) schedule();
       });
+  }
+
+  function enqueue(match: CustomerMatch, key: string) {
+    queue.push({ match, key });
+    if (!draining) drain();
+  }
+
+  /** Shows queued answers for at most PLACE_BUDGET_MS, then yields to the page and carries on. */
+  function drain() {
+    draining = 0;
+    if (stopped) return;
+    const end = performance.now() + PLACE_BUDGET_MS;
+    while (queueAt < queue.length && performance.now() < end) {
+      const { match, key } = queue[queueAt++]!;
+      if (match.anchor.isConnected) settle(match, key);
+    }
+    if (queueAt < queue.length) {
+      draining = window.setTimeout(drain, 0);
+    } else {
+      queue = [];
+      queueAt = 0;
+    }
   }
 
   /** Shows the resolved answer: a badge for a customer, none (or no longer one) for anybody else. */
@@ -216,6 +244,7 @@ export function startRunner(options: RunnerOptions): Runner {
     stopped = true;
     observer.disconnect();
     window.clearTimeout(selectorCheck);
+    window.clearTimeout(draining);
     if (lookupGate) {
       window.cancelAnimationFrame(lookupGate);
       window.clearTimeout(lookupGate);

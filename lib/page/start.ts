@@ -35,10 +35,8 @@ export async function startOnPage(ctx: ContentScriptContext, setup: PageSetup): 
       fallback: setup.fallback,
       lookup: (request) => sendToBackground('lookup', request),
       render: (host, summary) => {
-        if (!theme) {
-          theme = pageTheme(document);
-          queueMicrotask(() => (theme = null)); // read once per batch of badges
-        }
+        // Read once per view: reading styles between badge insertions would force a style pass each time.
+        theme ??= pageTheme(document);
         mountBadge(host, { summary, theme, onOpenAccount: (accountId) => void sendToBackground('openAccount', { accountId }) });
       },
       onMissingSelectors: setup.site ? () => reportMissingSelectors(setup.site!) : undefined,
@@ -53,6 +51,7 @@ export async function startOnPage(ctx: ContentScriptContext, setup: PageSetup): 
   ctx.onInvalidated(onSiteToggled(hostname, (on) => ((enabled = on) ? start() : stop())));
   ctx.onInvalidated(onDataChanged(() => runner?.refresh()));
   ctx.addEventListener(window, 'wxt:locationchange', () => {
+    theme = null;
     resetSelectorReport();
     runner?.navigated();
   });

@@ -4,13 +4,14 @@ import type { DataStatus } from '../../lib/messaging';
 
 const status: DataStatus = { mode: 'demo', accountCount: 1, config: null, tiers: [], insufficient: 0, updatedAt: null };
 
+// Only the handlers these tests dispatch to; the router calls nothing else.
 function handlers(): Handlers {
   return {
     lookup: vi.fn(async () => ({ matches: {}, accounts: {} })),
     getStatus: vi.fn(async () => status),
     loadDemo: vi.fn(async () => status),
     openAccount: vi.fn(async () => null),
-  };
+  } as Partial<Handlers> as Handlers;
 }
 
 const self = { id: 'ext-id' };

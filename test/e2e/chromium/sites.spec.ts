@@ -24,7 +24,7 @@ function badgeAt(page: Page, selector: string): Promise<boolean> {
     ([sel, tag, resolver]) => {
       const anchor = (new Function(`return ${resolver}`)() as (s: string) => Element[])(sel)[0];
       if (!anchor) throw new Error(`fixture selector finds nothing: ${sel}`);
-      for (let next = anchor.nextElementSibling; next?.localName === tag; next = next.nextElementSibling) return true;
+      if (anchor.nextElementSibling?.localName === tag) return true;
       return anchor.querySelector(`:scope > ${tag}, :scope ${tag}`) !== null;
     },
     [selector, BADGE_TAG, RESOLVE_SELECTOR] as const,

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { replaceDataset, type IncomingAccount } from '../../../lib/data/apply';
 import { openDb, type HealthmarkDb } from '../../../lib/data/db';
 import { rebaseDemo, type DemoDataset } from '../../../lib/data/demo';
-import { lookup } from '../../../lib/data/lookup';
+import { createCachedLookup, lookup } from '../../../lib/data/lookup';
 import { readStatus } from '../../../lib/data/status';
 import { scoreAccount, validateConfig, type ScoringConfig } from '../../../lib/scoring';
 
@@ -82,6 +82,21 @@ describe('replaceDataset + lookup', () => {
     expect((await lookup(db, { emails: ['dana.wu@acme-analytics.example'], domains: [], names: [] })).matches).toEqual({});
     expect((await readStatus(db)).mode).toBe('synced');
   });
+});
+
+test('the cached lookup answers repeats from memory and forgets everything on any write', async () => {
+  await loadDemo();
+  const cached = createCachedLookup(db);
+  const request = { emails: ['dana.wu@acme-analytics.example', 'x@unknown-co.example'], domains: [], names: [] };
+  const reads = vi.spyOn(db.identities, 'bulkGet');
+  const first = await cached(request);
+  expect(first.matches['dana.wu@acme-analytics.example']).toBe('acc-001');
+  expect(await cached(request)).toEqual(first);
+  expect(reads).toHaveBeenCalledTimes(1); // the repeat, unknown address included, came from memory
+  await db.identities.delete('email:dana.wu@acme-analytics.example');
+  await db.identities.delete('domain:acme-analytics.example');
+  await vi.waitFor(async () => expect((await cached(request)).matches['dana.wu@acme-analytics.example']).toBeUndefined());
+  expect(reads.mock.calls.length).toBeGreaterThan(1);
 });
 
 test('rebaseDemo moves every date so the reference day becomes today', () => {
