@@ -11,7 +11,7 @@ const accounts = `${dir}/accounts.csv`;
 
 async function backtest(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, ['bin/healthmark.mjs', 'backtest', ...args], { timeout: 60_000 });
+    const { stdout, stderr } = await exec(process.execPath, ['lib/cli/healthmark.mjs', 'backtest', ...args], { timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -20,7 +20,7 @@ interface Run {
 
 function healthmark(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/healthmark.mjs', ...args], { cwd: root, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['lib/cli/healthmark.mjs', ...args], { cwd: root, timeout: 60_000 }, (error, stdout, stderr) => {
       const lines = (text: string) => text.split('\n').filter((l) => l !== '');
       resolve({ code: error ? Number(error.code ?? 1) : 0, out: lines(stdout), err: lines(stderr) });
     });
