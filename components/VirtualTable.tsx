@@ -2,6 +2,7 @@
 // fixed height. Keyboard: one row is in the tab order; arrows, Page Up/Down, Home/End move between rows and Enter
 // opens one. Sortable columns say their order with aria-sort.
 import type { ComponentChildren } from 'preact';
+import { memo } from 'preact/compat';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export interface Column<R> {
@@ -34,6 +35,33 @@ const KEY_STEPS: Record<string, (index: number, page: number, last: number) => n
   Home: () => 0,
   End: (_, __, last) => last,
 };
+
+interface RowProps {
+  row: unknown;
+  index: number;
+  focused: boolean;
+  columns: Column<never>[];
+  template: string;
+  height: number;
+}
+
+/** One row; memoised, so scrolling renders only the rows that come into view. Events are handled by the body. */
+const Row = memo(function Row({ row, index, focused, columns, template, height }: RowProps) {
+  return (
+    <div
+      role="row"
+      class="vt-row"
+      aria-rowindex={index + 2}
+      data-index={index}
+      tabIndex={focused ? 0 : -1}
+      style={{ transform: `translateY(${index * height}px)`, height: `${height}px`, gridTemplateColumns: template }}
+    >
+      {columns.map((c) => (
+        <div key={c.key} role="cell" class={`vt-cell vt-${c.align ?? 'start'}`}>{c.render(row as never)}</div>
+      ))}
+    </div>
+  );
+});
 
 export function VirtualTable<R>({ rows, rowKey, columns, label, onOpen, rowHeight = 36, overscan = 8 }: VirtualTableProps<R>) {
   const body = useRef<HTMLDivElement>(null);
@@ -72,12 +100,26 @@ export function VirtualTable<R>({ rows, rowKey, columns, label, onOpen, rowHeigh
     setFocusPending(true);
   };
 
-  const onKeyDown = (e: KeyboardEvent, index: number, row: R) => {
-    if (e.key === 'Enter') return onOpen(row);
+  const indexOf = (e: Event) => {
+    const el = (e.target as Element).closest<HTMLElement>('[data-index]');
+    return el ? Number(el.dataset.index) : -1;
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const index = indexOf(e);
+    if (index < 0) return;
+    if (e.key === 'Enter') return onOpen(rows[index]!);
     const step = KEY_STEPS[e.key];
     if (!step) return;
     e.preventDefault();
     move(step(index, Math.max(1, Math.floor(viewport / rowHeight) - 1), last));
+  };
+  const onClick = (e: MouseEvent) => {
+    const index = indexOf(e);
+    if (index >= 0) onOpen(rows[index]!);
+  };
+  const onFocusIn = (e: FocusEvent) => {
+    const index = indexOf(e);
+    if (index >= 0 && index !== focused) setFocused(index);
   };
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
@@ -86,24 +128,7 @@ export function VirtualTable<R>({ rows, rowKey, columns, label, onOpen, rowHeigh
   const visible = [];
   for (let i = first; i < end; i++) {
     const row = rows[i]!;
-    visible.push(
-      <div
-        key={rowKey(row)}
-        role="row"
-        class="vt-row"
-        aria-rowindex={i + 2}
-        data-index={i}
-        tabIndex={i === current ? 0 : -1}
-        style={{ transform: `translateY(${i * rowHeight}px)`, height: `${rowHeight}px`, gridTemplateColumns: template }}
-        onClick={() => onOpen(row)}
-        onKeyDown={(e) => onKeyDown(e, i, row)}
-        onFocus={() => setFocused(i)}
-      >
-        {columns.map((c) => (
-          <div key={c.key} role="cell" class={`vt-cell vt-${c.align ?? 'start'}`}>{c.render(row)}</div>
-        ))}
-      </div>,
-    );
+    visible.push(<Row key={rowKey(row)} row={row} index={i} focused={i === current} columns={columns as Column<never>[]} template={template} height={rowHeight} />);
   }
 
   return (
@@ -124,7 +149,15 @@ export function VirtualTable<R>({ rows, rowKey, columns, label, onOpen, rowHeigh
           ))}
         </div>
       </div>
-      <div role="rowgroup" class="vt-body" ref={body} onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}>
+      <div
+        role="rowgroup"
+        class="vt-body"
+        ref={body}
+        onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}
+        onClick={onClick}
+        onKeyDown={onKeyDown}
+        onFocusIn={onFocusIn}
+      >
         <div class="vt-space" style={{ height: `${rows.length * rowHeight}px` }}>{visible}</div>
       </div>
     </div>

@@ -51,7 +51,8 @@ function AccountList() {
   }) as const;
   const open = (row: AccountListRow) => (location.hash = routeHash('accounts', row.id));
 
-  const columns: Column<AccountListRow>[] = [
+  // Memoised: the table's rows re-render only when the columns change (a new sort order), not on every keystroke.
+  const columns = useMemo((): Column<AccountListRow>[] => [
     { key: 'name', label: t('accountsColName'), width: 'minmax(160px, 2.2fr)', render: (r) => <a href={routeHash('accounts', r.id)} tabIndex={-1}>{r.name}</a>, ...sortable('name') },
     { key: 'score', label: t('accountsColScore'), width: '76px', align: 'end', render: (r) => <ScorePill score={r.score} tier={r.tier} />, ...sortable('score') },
     { key: 'tier', label: t('accountsColTier'), width: 'minmax(110px, 1fr)', render: (r) => r.tier?.label ?? t('popupInsufficient') },
@@ -69,7 +70,7 @@ function AccountList() {
         </>
       ),
     },
-  ];
+  ], [order]);
 
   return (
     <section class="accounts" aria-labelledby="accounts-title">

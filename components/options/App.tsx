@@ -3,14 +3,17 @@
 // A new tab registers with one line in TABS.
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { readStatus } from '../../lib/data/status';
+import { getMeta } from '../../lib/data/db';
+import { activeConfig } from '../../lib/data/status';
 import { t } from '../../lib/i18n';
+import type { DataStatus } from '../../lib/messaging';
 import { CardStyles } from '../CardStyles';
 import { AccountsTab } from './AccountsTab';
 import { db, useLive } from './live';
 import { PrivacyTab } from './PrivacyTab';
 import { type Route, parseRoute, routeHash } from './route';
 import { ScoringTab } from './ScoringTab';
+import { SitesTab } from './SitesTab';
 
 export interface OptionsTab {
   key: string;
@@ -21,6 +24,7 @@ export interface OptionsTab {
 export const TABS: OptionsTab[] = [
   { key: 'scoring', label: () => t('optionsTabScoring'), render: () => <ScoringTab /> },
   { key: 'accounts', label: () => t('optionsTabAccounts'), render: (route) => <AccountsTab accountId={route.id} /> },
+  { key: 'sites', label: () => t('optionsTabSites'), render: () => <SitesTab /> },
   { key: 'privacy', label: () => t('optionsTabPrivacy'), render: () => <PrivacyTab /> },
 ];
 
@@ -35,15 +39,17 @@ function useRoute(): Route {
   return route;
 }
 
+/** Data mode and active config: cheap reads only (counting 100k rows would hold up the tabs' own queries). */
+const loadHeader = async () => ({ mode: (await getMeta<DataStatus['mode']>(db, 'dataMode')) ?? 'empty', config: (await activeConfig(db))?.config ?? null });
+
 function StatusLine() {
-  const status = useLive(() => readStatus(db), []);
-  if (status.state !== 'ready') return null;
-  const s = status.value;
-  const mode = s.mode === 'demo' ? t('popupModeDemo') : s.mode === 'synced' ? t('popupModeSynced') : t('popupModeEmpty');
+  const live = useLive(loadHeader, []);
+  if (live.state !== 'ready') return null;
+  const { mode, config } = live.value;
+  const text = mode === 'demo' ? t('popupModeDemo') : mode === 'synced' ? t('popupModeSynced') : t('popupModeEmpty');
   return (
     <p class="status-line" data-testid="options-status">
-      <span class={`chip chip-${s.mode}`}>{mode}</span> {t('popupAccounts', s.accountCount.toLocaleString())}
-      {s.config ? ` · ${t('popupConfig', s.config.name, s.config.version)}` : ''}
+      <span class={`chip chip-${mode}`}>{text}</span> {config ? t('popupConfig', config.name, config.version) : t('popupNoConfig')}
     </p>
   );
 }

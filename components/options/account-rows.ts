@@ -88,20 +88,27 @@ export function sortRows(rows: readonly AccountListRow[], order: SortOrder): Acc
   });
 }
 
-/** Reads every account in key order, `chunk` at a time (the first chunk small, so the table shows at once). */
-export async function loadAccountRows(db: HealthmarkDb, onRows: (rows: AccountListRow[], done: boolean) => void, signal: AbortSignal, chunk = 5000): Promise<void> {
+/**
+ * Reads every account in key order, `chunk` at a time (the first chunk small, so the table shows at once). Score
+ * rows share the accounts' keys, so each chunk is two range reads (getAll), not one read per account.
+ */
+export async function loadAccountRows(db: HealthmarkDb, onRows: (rows: AccountListRow[], done: boolean) => void, signal: AbortSignal, chunk = 2000): Promise<void> {
   const rows: AccountListRow[] = [];
   let after: string | null = null;
-  let size = 200;
+  let size = 100;
   for (;;) {
     const accounts: AccountRow[] = await (after === null ? db.accounts.orderBy(':id') : db.accounts.where(':id').above(after)).limit(size).toArray();
     if (signal.aborted) return;
-    const scores = await db.scores.bulkGet(accounts.map((a) => a.id));
-    accounts.forEach((a, i) => rows.push(toListRow(a, scores[i])));
+    const first = accounts[0]?.id;
+    const last = accounts[accounts.length - 1]?.id;
+    const scores = first === undefined || last === undefined ? [] : await db.scores.where(':id').between(first, last, true, true).toArray();
+    if (signal.aborted) return;
+    const byId = new Map(scores.map((s) => [s.accountId, s]));
+    for (const a of accounts) rows.push(toListRow(a, byId.get(a.id)));
     const done = accounts.length < size;
     onRows(rows.slice(), done);
-    if (done) return;
-    after = accounts[accounts.length - 1]!.id;
+    if (done || last === undefined) return;
+    after = last;
     size = chunk;
   }
 }

@@ -1,0 +1,172 @@
+// UI benchmark on the built extension in headless Chromium, with 100k generated accounts in its database:
+// popup open time, popup search, options accounts-table first render and full load, and frame times while the
+// table scrolls. Baselines are measured in the same run: the same pages with the 40 demo accounts, and frame
+// times of the idle page. Run: npm run build && npm run bench:ui
+import type { Page } from '@playwright/test';
+import { launchChromium } from '../../lib/dev/launch';
+
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
+const RUNS = 3;
+const SCROLL_FRAMES = 240;
+/** A wheel scroll (~7,000 px/s) and a fling (~22,000 px/s) at 60 frames per second. */
+const SCROLL_STEPS_PX = [120, 360];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+/** Writes `count` generated accounts (with identities and score rows cloned from a stored demo row) straight into IndexedDB. */
+async function insertAccounts(page: Page, count: number): Promise<{ seconds: number; scoreRowBytes: number }> {
+  return page.evaluate(async (count) => {
+    const started = performance.now();
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('healthmark');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const done = (tx: IDBTransaction) => new Promise<void>((resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error))));
+    const template = await new Promise<Record<string, unknown> & { result: Record<string, unknown> }>((resolve) => {
+      const request = db.transaction('scores').objectStore('scores').get('acc-001');
+      request.onsuccess = () => resolve(request.result);
+    });
+    const tiers = [
+      { key: 'at_risk', label: 'At risk', color: '#d93025', max: 39 },
+      { key: 'needs_attention', label: 'Needs attention', color: '#f9ab00', max: 59 },
+      { key: 'healthy', label: 'Healthy', color: '#1e8e3e', max: 79 },
+      { key: 'champion', label: 'Champion', color: '#1a73e8', max: 100 },
+    ];
+    const CHUNK = 5000;
+    for (let start = 0; start < count; start += CHUNK) {
+      const tx = db.transaction(['accounts', 'identities', 'scores'], 'readwrite', { durability: 'relaxed' });
+      const [accounts, identities, scores] = ['accounts', 'identities', 'scores'].map((s) => tx.objectStore(s));
+      for (let i = start; i < Math.min(count, start + CHUNK); i++) {
+        const id = `bench-${String(i).padStart(6, '0')}`;
+        const domain = `bench${i}.example`;
+        const name = `Bench Account ${String(i).padStart(6, '0')}`;
+        const score = (i * 7919) % 101;
+        const { key, label, color } = tiers.find((t) => score <= t.max)!;
+        const tier = { key, label, color };
+        const renewal = new Date(Date.UTC(2026, 0, 1) + ((i * 13) % 700) * 86_400_000).toISOString().slice(0, 10);
+        accounts!.put({ id, name, domains: [domain], contacts: [`owner@${domain}`], attributes: { plan: i % 3 ? 'growth' : 'enterprise', renewal_date: renewal } });
+        identities!.put({ key: `email:owner@${domain}`, accountId: id });
+        identities!.put({ key: `domain:${domain}`, accountId: id });
+        identities!.put({ key: `name:bench account ${String(i).padStart(6, '0')}`, accountId: id });
+        scores!.put({ ...template, accountId: id, score, tier: key, trend: { d7: (i % 21) - 10, d30: null }, result: { ...template.result, accountId: id, score, tier } });
+      }
+      await done(tx);
+    }
+    const meta = db.transaction('meta', 'readwrite', { durability: 'relaxed' });
+    meta.objectStore('meta').put({ key: 'updatedAt', value: new Date().toISOString() });
+    await done(meta);
+    db.close();
+    return { seconds: (performance.now() - started) / 1000, scoreRowBytes: JSON.stringify(template).length };
+  }, count);
+}
+
+/** Navigation to the first render of the popup's account count. */
+async function popupOpen(page: Page, url: string, count: number): Promise<number> {
+  const started = Date.now();
+  await page.goto(url);
+  await page.getByTestId('account-count').filter({ hasText: `${count.toLocaleString('en-US')} accounts` }).waitFor();
+  return Date.now() - started;
+}
+
+async function popupSearch(page: Page, url: string, query: string, expected: string): Promise<number> {
+  await page.goto(url);
+  const input = page.getByLabel('Find an account');
+  await input.waitFor();
+  const started = Date.now();
+  await input.fill(query);
+  await page.locator('.search .card h2').filter({ hasText: expected }).waitFor();
+  return Date.now() - started;
+}
+
+/** Navigation to the first table row, and to every account loaded. */
+async function tableOpen(page: Page, url: string, count: number): Promise<{ first: number; all: number }> {
+  const started = Date.now();
+  await page.goto(url);
+  await page.locator('.vt-body [role="row"]').first().waitFor();
+  const first = Date.now() - started;
+  await page.getByTestId('accounts-count').filter({ hasText: `of ${count.toLocaleString('en-US')} accounts` }).waitFor({ timeout: 120_000 });
+  return { first, all: Date.now() - started };
+}
+
+/** requestAnimationFrame deltas over `frames` frames, scrolling the table by `step` px each frame (0 = idle). */
+async function frameTimes(page: Page, frames: number, step: number): Promise<{ deltas: number[]; rowsInDom: number }> {
+  return page.evaluate(
+    ([frames, step]) =>
+      new Promise<{ deltas: number[]; rowsInDom: number }>((resolve) => {
+        const body = document.querySelector<HTMLElement>('.vt-body')!;
+        const deltas: number[] = [];
+        let last = 0;
+        let rowsInDom = 0;
+        const tick = (now: number) => {
+          if (last) deltas.push(now - last);
+          last = now;
+          body.scrollTop += step;
+          rowsInDom = Math.max(rowsInDom, body.querySelectorAll('[role="row"]').length);
+          if (deltas.length < frames) requestAnimationFrame(tick);
+          else resolve({ deltas, rowsInDom });
+        };
+        requestAnimationFrame(tick);
+      }),
+    [frames, step] as const,
+  );
+}
+
+async function main() {
+  const session = await launchChromium({ headless: true });
+  try {
+    const popupUrl = `chrome-extension://${session.extensionId}/popup.html`;
+    const tableUrl = `chrome-extension://${session.extensionId}/options.html#/accounts`;
+    // tsx keeps function names with a `__name` helper that does not exist inside the page.
+    await session.context.addInitScript('globalThis.__name = (f) => f');
+    const page = await session.context.newPage();
+    const baseline = { popup: [] as number[], search: [] as number[], first: [] as number[], all: [] as number[] };
+    await popupOpen(page, popupUrl, 40); // warm-up: first run seeds the demo
+    for (let r = 0; r < RUNS; r++) {
+      baseline.popup.push(await popupOpen(page, popupUrl, 40));
+      baseline.search.push(await popupSearch(page, popupUrl, 'Helios', 'Helios Solar'));
+      const t = await tableOpen(page, tableUrl, 40);
+      baseline.first.push(t.first);
+      baseline.all.push(t.all);
+    }
+    await page.goto(tableUrl);
+    const idle = await frameTimes(page, SCROLL_FRAMES, 0);
+
+    const inserted = await insertAccounts(page, ACCOUNTS);
+    const total = ACCOUNTS + 40;
+    const target = String(Math.floor(ACCOUNTS * 0.777)).padStart(6, '0');
+    console.log(`inserted ${ACCOUNTS.toLocaleString()} accounts (+ identities, score rows of ${inserted.scoreRowBytes} B each) in ${inserted.seconds.toFixed(1)} s`);
+    const big = { popup: [] as number[], search: [] as number[], first: [] as number[], all: [] as number[] };
+    for (let r = 0; r < RUNS; r++) {
+      big.popup.push(await popupOpen(page, popupUrl, total));
+      big.search.push(await popupSearch(page, popupUrl, `bench account ${target}`, `Bench Account ${target}`));
+      const t = await tableOpen(page, tableUrl, total);
+      big.first.push(t.first);
+      big.all.push(t.all);
+    }
+    const scrolls = [];
+    for (const step of SCROLL_STEPS_PX) scrolls.push({ step, ...(await frameTimes(page, SCROLL_FRAMES, step)) });
+
+    const row = (what: string, small: number[], large: number[]) =>
+      console.log(`${what.padEnd(38)} ${ms(median(large)).padStart(9)}   baseline (40 accounts) ${ms(median(small)).padStart(7)}   ratio ${(median(large) / median(small)).toFixed(1)}×`);
+    console.log(`\nmedian of ${RUNS} runs, ${total.toLocaleString()} accounts:`);
+    row('popup open → account count shown', baseline.popup, big.popup);
+    row('popup search → card shown', baseline.search, big.search);
+    row('options accounts table: first row', baseline.first, big.first);
+    row('options accounts table: all loaded', baseline.all, big.all);
+    const f = (d: number[]) => `median ${median(d).toFixed(1)} ms, p95 ${percentile(d, 0.95).toFixed(1)} ms, max ${Math.max(...d).toFixed(1)} ms, frames > 20 ms: ${d.filter((x) => x > 20).length}/${d.length}`;
+    console.log('');
+    for (const s of scrolls)
+      console.log(`scrolling ${String(s.step).padStart(3)} px/frame: ${f(s.deltas)}; p95 ${(percentile(s.deltas, 0.95) / percentile(idle.deltas, 0.95)).toFixed(2)}× idle; at most ${s.rowsInDom} rows in the DOM`);
+    console.log(`idle page (baseline):  ${f(idle.deltas)}`);
+  } finally {
+    await session.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
