@@ -3,12 +3,14 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '@/lib/background/handlers';
 import { createRouter, type Handlers } from '@/lib/background/router';
 import { announceScoreChanges } from '@/lib/background/announce';
+import { watchCustomSites } from '@/lib/background/custom-sites';
 import { seedIfNew } from '@/lib/background/seed';
 import { DB_NAME, openDb } from '@/lib/data/db';
 
 export default defineBackground(() => {
   const db = openDb();
   announceScoreChanges(DB_NAME);
+  watchCustomSites();
   // Every handler waits for first-run seeding, so an early lookup from a page sees the demo data.
   const ready = seedIfNew(db).catch((error) => console.error('Healthmark: loading the demo data failed:', error));
   const handlers = createHandlers(db);

@@ -3,28 +3,42 @@
 import { browser } from 'wxt/browser';
 
 const DISABLED_SITES = 'disabledSites';
+const DISABLED_ADAPTERS = 'disabledAdapters';
+export const CUSTOM_SITES = 'customSites';
 export const DATA_VERSION = 'dataVersion';
 
-async function disabledSites(): Promise<string[]> {
-  const stored = (await browser.storage.local.get(DISABLED_SITES))[DISABLED_SITES];
+export async function storedList(key: string): Promise<string[]> {
+  const stored = (await browser.storage.local.get(key))[key];
   return Array.isArray(stored) ? stored.filter((s): s is string => typeof s === 'string') : [];
 }
 
-export async function isSiteEnabled(hostname: string): Promise<boolean> {
+async function toggleIn(key: string, item: string, present: boolean): Promise<void> {
+  const others = (await storedList(key)).filter((x) => x !== item);
+  await browser.storage.local.set({ [key]: present ? [...others, item] : others });
+}
+
+const disabledSites = () => storedList(DISABLED_SITES);
+
+/** Built-in adapters the admin turned off in the options (by adapter id). */
+export const disabledAdapters = () => storedList(DISABLED_ADAPTERS);
+export const setAdapterEnabled = (id: string, enabled: boolean) => toggleIn(DISABLED_ADAPTERS, id, !enabled);
+
+/** Origins (`https://helpdesk.example.com`) the user enabled for the generic scan. */
+export const customSites = () => storedList(CUSTOM_SITES);
+export const setCustomSite = (origin: string, enabled: boolean) => toggleIn(CUSTOM_SITES, origin, enabled);
+
+/** Whether badges show on this host: neither the host nor (on a known app) its adapter is turned off. */
+export async function isSiteEnabled(hostname: string, adapterId?: string): Promise<boolean> {
+  if (adapterId && (await disabledAdapters()).includes(adapterId)) return false;
   return !(await disabledSites()).includes(hostname);
 }
 
-export async function setSiteEnabled(hostname: string, enabled: boolean): Promise<void> {
-  const others = (await disabledSites()).filter((h) => h !== hostname);
-  await browser.storage.local.set({ [DISABLED_SITES]: enabled ? others : [...others, hostname] });
-}
+export const setSiteEnabled = (hostname: string, enabled: boolean) => toggleIn(DISABLED_SITES, hostname, !enabled);
 
-/** Calls back with the site's new state whenever it is toggled; returns the unsubscribe function. */
-export function onSiteToggled(hostname: string, callback: (enabled: boolean) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(DISABLED_SITES in changes)) return;
-    const list = changes[DISABLED_SITES]!.newValue;
-    callback(!(Array.isArray(list) && list.includes(hostname)));
+/** Calls back with the site's new state whenever it or its adapter is toggled; returns the unsubscribe function. */
+export function onSiteToggled(hostname: string, adapterId: string | undefined, callback: (enabled: boolean) => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && (DISABLED_SITES in changes || DISABLED_ADAPTERS in changes)) void isSiteEnabled(hostname, adapterId).then(callback);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

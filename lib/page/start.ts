@@ -25,7 +25,7 @@ function reportMissingSelectors(site: SiteAdapter) {
 export async function startOnPage(ctx: ContentScriptContext, setup: PageSetup): Promise<void> {
   const hostname = location.hostname;
   let runner: Runner | null = null;
-  let enabled = await isSiteEnabled(hostname);
+  let enabled = await isSiteEnabled(hostname, setup.site?.id);
   let theme: 'light' | 'dark' | null = null;
 
   const start = () => {
@@ -48,7 +48,7 @@ export async function startOnPage(ctx: ContentScriptContext, setup: PageSetup): 
     runner = null;
   };
 
-  ctx.onInvalidated(onSiteToggled(hostname, (on) => ((enabled = on) ? start() : stop())));
+  ctx.onInvalidated(onSiteToggled(hostname, setup.site?.id, (on) => ((enabled = on) ? start() : stop())));
   ctx.onInvalidated(onDataChanged(() => runner?.refresh()));
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     theme = null;
