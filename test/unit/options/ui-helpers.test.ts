@@ -1,0 +1,111 @@
+import { describe, expect, test } from 'vitest';
+import type { AccountRow, ScoreRow } from '../../../lib/data/db';
+import { type AccountListRow, INSUFFICIENT, NO_FILTER, filterRows, sortRows, toListRow } from '../../../components/options/account-rows';
+import { conditionText, measureText, sourceText } from '../../../components/options/config-text';
+import { checkOverrideDraft, issuesToFields, type OverrideDraft } from '../../../components/options/override-form';
+import { parseRoute, routeHash } from '../../../components/options/route';
+import { isStale } from '../../../components/options/MetricsTable';
+import { readPreset } from './fixtures';
+
+function row(id: string, patch: Partial<AccountListRow> = {}): AccountListRow {
+  return { id, name: id, search: id.toLowerCase(), score: 50, tier: { key: 'healthy', label: 'Healthy', color: '#1e8e3e' }, d7: 0, renewal: null, scorecard: { key: 'default', label: 'All' }, flags: [], overridden: false, ...patch };
+}
+
+describe('options routes', () => {
+  const tabs = ['scoring', 'accounts', 'privacy'];
+  test('a hash names a tab and an item; anything unknown opens the first tab', () => {
+    expect(parseRoute('#/accounts/acc-001', tabs)).toEqual({ tab: 'accounts', id: 'acc-001' });
+    expect(parseRoute('#/privacy', tabs)).toEqual({ tab: 'privacy', id: null });
+    expect(parseRoute('', tabs)).toEqual({ tab: 'scoring', id: null });
+    expect(parseRoute('#/nope/x', tabs)).toEqual({ tab: 'scoring', id: null });
+    expect(parseRoute('#/accounts/%E0%A4%A', tabs)).toEqual({ tab: 'accounts', id: null });
+  });
+  test('ids with slashes and spaces survive the round trip', () => {
+    const hash = routeHash('accounts', 'crm/42 b');
+    expect(hash).toBe('#/accounts/crm%2F42%20b');
+    expect(parseRoute(hash, tabs)).toEqual({ tab: 'accounts', id: 'crm/42 b' });
+  });
+});
+
+describe('accounts table rows', () => {
+  test('a stored account and score become a searchable row with renewal, flags and override', () => {
+    const account: AccountRow = { id: 'a1', name: 'Acme', domains: ['acme.example'], contacts: ['Dana@Acme.example'], attributes: { renewal_date: '2027-01-02' } };
+    const score = { accountId: 'a1', score: 71, tier: 'healthy', trend: { d7: -4, d30: null }, result: { tier: { key: 'healthy', label: 'Healthy', color: '#1e8e3e' }, scorecard: { key: 'smb', label: 'SMB' }, flags: [{ key: 'renewal_soon', label: 'Renewal soon', actions: [] }], override: { author: 'x' } } } as unknown as ScoreRow;
+    const r = toListRow(account, score);
+    expect(r).toMatchObject({ score: 71, d7: -4, renewal: '2027-01-02', scorecard: { key: 'smb' }, flags: [{ key: 'renewal_soon', label: 'Renewal soon' }], overridden: true });
+    expect(r.search).toContain('dana@acme.example');
+    expect(toListRow(account, undefined)).toMatchObject({ score: null, tier: null, scorecard: null, flags: [], overridden: false });
+  });
+
+  test('search matches name, email or domain; filters combine', () => {
+    const rows = [
+      row('a', { search: 'acme\nacme.example\ndana@acme.example', flags: [{ key: 'billing', label: 'B' }] }),
+      row('b', { tier: null, score: null, overridden: true }),
+      row('c', { scorecard: { key: 'smb', label: 'SMB' }, flags: [{ key: 'billing', label: 'B' }] }),
+    ];
+    const ids = (f: Partial<typeof NO_FILTER>) => filterRows(rows, { ...NO_FILTER, ...f }).map((r) => r.id);
+    expect(ids({ query: ' DANA@' })).toEqual(['a']);
+    expect(ids({ tier: INSUFFICIENT })).toEqual(['b']);
+    expect(ids({ tier: 'healthy' })).toEqual(['a', 'c']);
+    expect(ids({ scorecard: 'smb' })).toEqual(['c']);
+    expect(ids({ flag: 'billing' })).toEqual(['a', 'c']);
+    expect(ids({ flag: 'billing', scorecard: 'default' })).toEqual(['a']);
+    expect(ids({ overriddenOnly: true })).toEqual(['b']);
+  });
+
+  test('sorting puts rows without the value last in both directions and breaks ties by name', () => {
+    const rows = [row('Zed', { score: 10, d7: null, renewal: '2027-01-01' }), row('amy', { score: null, d7: 5 }), row('Bob', { score: 10, d7: -3, renewal: '2026-12-01' })];
+    const order = (key: 'score' | 'trend' | 'renewal' | 'name', descending = false) => sortRows(rows, { key, descending }).map((r) => r.id);
+    expect(order('score')).toEqual(['Bob', 'Zed', 'amy']);
+    expect(order('score', true)).toEqual(['Bob', 'Zed', 'amy']);
+    expect(order('trend', true)).toEqual(['amy', 'Bob', 'Zed']);
+    expect(order('renewal')).toEqual(['Bob', 'Zed', 'amy']);
+    expect(order('name')).toEqual(['amy', 'Bob', 'Zed']);
+    expect(rows.map((r) => r.id)).toEqual(['Zed', 'amy', 'Bob']); // the input stays as it was
+  });
+});
+
+describe('override form checks', () => {
+  const ok: OverrideDraft = { mode: 'value', value: '80', tier: '', reason: ' Renewal signed ', expires: '2026-12-01', author: ' Sam ' };
+  test('a complete draft becomes a request expiring at the end of the chosen day', () => {
+    const checked = checkOverrideDraft(ok, '2026-11-25');
+    expect(checked).toEqual({ request: { value: 80, reason: 'Renewal signed', author: 'Sam', expiresAt: new Date('2026-12-01T23:59:59').toISOString() } });
+    expect(checkOverrideDraft({ ...ok, mode: 'tier', tier: 'at_risk' }, '2026-11-25')).toMatchObject({ request: { tier: 'at_risk' } });
+  });
+  test.each([
+    [{ value: '101' }, 'value', 'from 0 to 100'],
+    [{ value: '' }, 'value', 'from 0 to 100'],
+    [{ value: 'abc' }, 'value', 'from 0 to 100'],
+    [{ mode: 'tier' as const, tier: '' }, 'tier', 'Choose the tier'],
+    [{ reason: '  ' }, 'reason', 'reason is required'],
+    [{ expires: '' }, 'expires', 'Choose the day'],
+    [{ expires: '2026-11-25' }, 'expires', 'after today'],
+    [{ author: '' }, 'author', 'your name'],
+  ])('%o is refused at its field', (change, field, message) => {
+    const checked = checkOverrideDraft({ ...ok, ...change }, '2026-11-25');
+    expect('errors' in checked && checked.errors[field as keyof typeof checked.errors]).toMatch(new RegExp(message, 'i'));
+  });
+  test("the background's issues map back to their fields", () => {
+    expect(issuesToFields([{ path: 'override.tier', message: 'unknown tier "x"' }, { path: 'config', message: 'no config' }])).toEqual({ tier: 'unknown tier "x"', form: 'no config' });
+  });
+});
+
+describe('config in words', () => {
+  const config = readPreset('default');
+  test('rules, functions and sources read as text', () => {
+    expect(conditionText(config.flags.find((f) => f.key === 'renewal_soon')!.when[0]!, config)).toBe('days until renewal_date ≥ 0, ≤ 60');
+    expect(conditionText(config.flags.find((f) => f.key === 'billing_risk')!.when[0]!, config)).toBe('Days past due > 30');
+    expect(conditionText({ attribute: 'plan', equals: 'enterprise', minInclusive: true } as never, config)).toBe('plan is "enterprise"');
+    expect(measureText(config.scorecards[0]!.measures[0]!)).toBe('< 1 → 0 · < 3 → 30 · < 6 → 60 · < 10 → 85 · otherwise → 100');
+    expect(measureText(config.scorecards[0]!.measures[1]!)).toBe('linear: 10 → 0, 80 → 100');
+    expect(sourceText('editor')).toBe('Config editor');
+    expect(sourceText('preset:default')).toBe('Preset “default”');
+    expect(sourceText('restored:3')).toBe('Restored from version #3');
+    expect(sourceText('https://cfg.example/c.json')).toBe('https://cfg.example/c.json');
+  });
+  test('a metric value is stale only past its maxAgeDays', () => {
+    expect(isStale('2026-10-01', 45, '2026-11-25')).toBe(true);
+    expect(isStale('2026-10-11T08:00:00Z', 45, '2026-11-25')).toBe(false);
+    expect(isStale('2020-01-01', undefined, '2026-11-25')).toBe(false);
+  });
+});
