@@ -4,6 +4,7 @@ import { createHandlers } from '@/lib/background/handlers';
 import { createRouter, type Handlers } from '@/lib/background/router';
 import { announceScoreChanges } from '@/lib/background/announce';
 import { watchCustomSites } from '@/lib/background/custom-sites';
+import { watchOverrideExpiry } from '@/lib/background/expiry';
 import { seedIfNew } from '@/lib/background/seed';
 import { DB_NAME, openDb } from '@/lib/data/db';
 
@@ -11,6 +12,7 @@ export default defineBackground(() => {
   const db = openDb();
   announceScoreChanges(DB_NAME);
   watchCustomSites();
+  watchOverrideExpiry(db);
   // Every handler waits for first-run seeding, so an early lookup from a page sees the demo data.
   const ready = seedIfNew(db).catch((error) => console.error('Healthmark: loading the demo data failed:', error));
   const handlers = createHandlers(db);

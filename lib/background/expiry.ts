@@ -1,0 +1,33 @@
+// CSM overrides end by themselves: an alarm fires at the earliest expiry, the expired overrides are removed and
+// their accounts re-scored, and the alarm moves to the next expiry. Alarms outlive a stopped service worker.
+import Dexie from 'dexie';
+import { browser } from 'wxt/browser';
+import type { HealthmarkDb } from '../data/db';
+import { setOverrideAndRescore } from '../data/rescore';
+
+export const EXPIRY_ALARM = 'healthmark-override-expiry';
+
+/** Removes every override that has expired by `now`, re-scoring its account; returns their account ids. */
+export async function expireOverrides(db: HealthmarkDb, now = new Date()): Promise<string[]> {
+  const expired = await db.overrides.where('expiresAt').belowOrEqual(now.toISOString()).primaryKeys();
+  for (const accountId of expired) await setOverrideAndRescore(db, accountId, null, now);
+  return expired;
+}
+
+/** Points the alarm at the earliest override expiry still to come (or clears it when there is none). */
+export async function scheduleExpiry(db: HealthmarkDb, now = Date.now()): Promise<void> {
+  const next = await db.overrides.orderBy('expiresAt').first();
+  if (next) await browser.alarms.create(EXPIRY_ALARM, { when: Math.max(now + 1000, Date.parse(next.expiresAt)) });
+  else await browser.alarms.clear(EXPIRY_ALARM);
+}
+
+/** Wires the alarm, and re-points it whenever overrides change (from the options page or anywhere else). */
+export function watchOverrideExpiry(db: HealthmarkDb): void {
+  const reschedule = () => void scheduleExpiry(db).catch((e) => console.error('Healthmark: scheduling override expiry failed:', e));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === EXPIRY_ALARM) void expireOverrides(db).then(reschedule, (e) => console.error('Healthmark: expiring overrides failed:', e));
+  });
+  const prefix = `idb://${db.name}/overrides/`;
+  Dexie.on('storagemutated', (parts) => Object.keys(parts).some((p) => p.startsWith(prefix)) && reschedule());
+  reschedule();
+}
