@@ -20,7 +20,7 @@ const STYLE = `
 .pill.overridden { box-shadow: inset 0 0 0 1.5px var(--ink); }
 .pill.overridden::before { content: "✎"; font-weight: 400; }
 .trend { font-weight: 500; opacity: 0.9; }
-.popover { position: fixed; z-index: 2147483647; line-height: normal; }
+.popover { position: fixed; z-index: 2147483647; line-height: normal; max-height: calc(100vh - 12px); overflow-y: auto; border-radius: 10px; }
 ${CARD_STYLE}
 `;
 
@@ -64,7 +64,8 @@ export function Badge({ summary, theme, onOpenAccount }: BadgeProps) {
     const anchor = pill.current.getBoundingClientRect();
     const card = popover.current.getBoundingClientRect();
     const below = anchor.bottom + GAP;
-    const top = below + card.height <= window.innerHeight ? below : Math.max(GAP, anchor.top - GAP - card.height);
+    const fits = below + card.height <= window.innerHeight - GAP;
+    const top = Math.max(GAP, Math.min(fits ? below : anchor.top - GAP - card.height, window.innerHeight - GAP - card.height));
     const left = Math.min(Math.max(GAP, anchor.left), Math.max(GAP, window.innerWidth - card.width - GAP));
     setPosition({ left, top });
   }, [open]);

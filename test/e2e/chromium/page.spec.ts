@@ -90,3 +90,48 @@ test('a hostile page: constant re-renders, huge text, markup in names, iframes â
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test('hover or focus opens the card inside the viewport; Esc closes it and focus returns to the badge', async ({ session, pages }) => {
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: 900, height: 600 });
+  await page.goto(`${pages.origin}/demo/helpdesk.html`);
+  await expect.poll(() => count(page)).toBeGreaterThan(0);
+  // The card lives in a closed shadow root: find it and its box through the DevTools protocol.
+  const dialog = async () => {
+    const cdp = await page.context().newCDPSession(page);
+    type Node = { nodeId: number; attributes?: string[]; children?: Node[]; shadowRoots?: Node[] };
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+    const walk = (n: Node): Node | undefined =>
+      (n.attributes ?? []).some((a, i) => i % 2 === 0 && a === 'role' && n.attributes![i + 1] === 'dialog')
+        ? n
+        : [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(walk).find(Boolean);
+    const node = walk(root);
+    const quad = node ? ((await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId })) as { model: { border: number[] } }).model.border : null;
+    await cdp.detach();
+    if (!quad) return null;
+    const xs = [quad[0]!, quad[2]!, quad[4]!, quad[6]!];
+    const ys = [quad[1]!, quad[3]!, quad[5]!, quad[7]!];
+    return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+  };
+  // The last badge in the right-hand panel: its card must flip and shift to stay on screen.
+  const host = page.locator(BADGE_TAG).last();
+  await host.hover();
+  await expect.poll(dialog).not.toBeNull();
+  const box = (await dialog())!;
+  expect(box.left).toBeGreaterThanOrEqual(0);
+  expect(box.top).toBeGreaterThanOrEqual(0);
+  expect(box.right).toBeLessThanOrEqual(900);
+  expect(box.bottom).toBeLessThanOrEqual(600);
+  await page.mouse.move(0, 0);
+  await expect.poll(dialog).toBeNull();
+
+  // Keyboard: Tab to a badge opens its card, Esc closes it and leaves focus on the badge.
+  const onBadge = () => page.evaluate((tag) => document.activeElement?.localName === tag, BADGE_TAG);
+  for (let i = 0; i < 30 && !(await onBadge()); i++) await page.keyboard.press('Tab');
+  expect(await onBadge()).toBe(true);
+  await expect.poll(dialog).not.toBeNull();
+  await page.keyboard.press('Escape');
+  await expect.poll(dialog).toBeNull();
+  expect(await page.evaluate((tag) => document.activeElement?.localName === tag, BADGE_TAG)).toBe(true);
+  await page.close();
+});
