@@ -12,7 +12,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting', 'notifications'],
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     // Sites the user adds in the options (a self-hosted helpdesk) are asked for one origin at a time.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

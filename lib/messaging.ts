@@ -74,6 +74,23 @@ export interface UiToBackground {
   removeOverride: { request: { accountId: string }; response: { summary: AccountSummary } };
   /** Clears every table; demo data is not seeded again until asked for (loadDemo). */
   deleteAllData: { request: Record<string, never>; response: DataStatus };
+  /** Checks and stores a sync source (a config or metrics URL), then syncs it at once. */
+  saveSource: { request: { source: unknown }; response: Checked<{ report: SyncReport }> };
+  removeSource: { request: { id: string }; response: null };
+  /** Syncs one source, or all of them (config first). */
+  syncNow: { request: { id?: string }; response: SyncReport[] };
+  /** Fetches and reads a source without applying or storing anything: what a sync would import. */
+  testSource: { request: { source: unknown }; response: Checked<{ report: SyncReport & { totalRows: number | null } }> };
+  setSyncNotifications: { request: { enabled: boolean }; response: null };
+}
+
+/** What one sync attempt of a source did; row errors only when account data was refused. */
+export interface SyncReport {
+  sourceId: string;
+  outcome: 'updated' | 'not-modified' | 'error';
+  message: string;
+  rowErrors: string[];
+  counts: { accounts: number; rejected: number } | null;
 }
 
 /** A request the background checked: either done, or every problem with its path (nothing was stored). */

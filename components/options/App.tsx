@@ -14,6 +14,7 @@ import { PrivacyTab } from './PrivacyTab';
 import { type Route, parseRoute, routeHash } from './route';
 import { ScoringTab } from './ScoringTab';
 import { SitesTab } from './SitesTab';
+import { SourcesTab } from './SourcesTab';
 
 export interface OptionsTab {
   key: string;
@@ -24,6 +25,7 @@ export interface OptionsTab {
 export const TABS: OptionsTab[] = [
   { key: 'scoring', label: () => t('optionsTabScoring'), render: () => <ScoringTab /> },
   { key: 'accounts', label: () => t('optionsTabAccounts'), render: (route) => <AccountsTab accountId={route.id} /> },
+  { key: 'sources', label: () => t('optionsTabSources'), render: () => <SourcesTab /> },
   { key: 'sites', label: () => t('optionsTabSites'), render: () => <SitesTab /> },
   { key: 'privacy', label: () => t('optionsTabPrivacy'), render: () => <PrivacyTab /> },
 ];

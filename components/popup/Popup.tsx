@@ -8,6 +8,7 @@ import { t } from '../../lib/i18n';
 import type { DataStatus } from '../../lib/messaging';
 import { TierBar } from '../TierBar';
 import { AccountSearch } from './AccountSearch';
+import { SyncStatus } from './SyncStatus';
 import { ThisSite } from './ThisSite';
 
 const db = openDb();
@@ -57,6 +58,7 @@ export function Popup() {
           {s.updatedAt ? <p class="updated">{t('popupUpdated', new Date(s.updatedAt).toLocaleString())}</p> : null}
         </>
       )}
+      <SyncStatus />
       <ThisSite />
     </main>
   );

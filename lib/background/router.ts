@@ -19,6 +19,11 @@ const payloadSchemas: { [K in MessageType]: z.ZodType<ToBackground[K]['request']
     .strict(),
   removeOverride: z.object({ accountId }).strict(),
   deleteAllData: empty,
+  saveSource: z.object({ source: z.unknown() }).strict(),
+  removeSource: z.object({ id: z.string().min(1).max(100) }).strict(),
+  syncNow: z.object({ id: z.string().min(1).max(100).optional() }).strict(),
+  testSource: z.object({ source: z.unknown() }).strict(),
+  setSyncNotifications: z.object({ enabled: z.boolean() }).strict(),
 };
 
 export type Handlers = { [K in MessageType]: (payload: ToBackground[K]['request']) => Promise<ToBackground[K]['response']> };

@@ -2,9 +2,12 @@
 // before the one Dexie transaction that swaps it in, so a failure at any step leaves the previous data intact.
 import { accountIdentityKeys } from '../identity';
 import { scoreAccount, trend, type ScoringConfig } from '../scoring';
-import type { AttributeValue, HistoryPoint, MetricValues } from '../scoring/types';
-import { type AccountRow, type DataMode, type HealthmarkDb, type HistoryRow, type IdentityRow, type ScoreRow, setMeta } from './db';
+import type { AttributeValue, HistoryPoint, MetricValues, ScoreResult } from '../scoring/types';
+import { alertChanges, historyByAccount } from './changes';
+import { type AccountRow, type ChangeRow, type DataMode, type HealthmarkDb, type HistoryRow, type IdentityRow, type ScoreRow, setMeta } from './db';
 import { dayOf } from './demo';
+import { TREND_WINDOW_DAYS } from './rescore';
+import { storedSnapshots } from './whatif';
 
 export interface IncomingAccount {
   id: string;
@@ -29,6 +32,13 @@ export interface DatasetInput {
   accounts: IncomingAccount[];
   snapshots?: Snapshot[];
   mode: Exclude<DataMode, 'empty'>;
+  /**
+   * 'replace' (default) drops all history for the dataset's own snapshots (the demo). 'append' keeps the daily
+   * history (trends and drop alerts read it), adds today's point and records alerts in the changes feed.
+   */
+  history?: 'replace' | 'append';
+  /** A data-only refresh scored with the active config: keep that version instead of storing a new one. */
+  activeConfigId?: number;
 }
 
 export interface ApplySummary {
@@ -36,6 +46,8 @@ export interface ApplySummary {
   configId: number;
   /** Identity keys claimed by more than one account: the first account keeps them. */
   conflicts: string[];
+  /** Alerts against the previous results ('append' only). */
+  changes: ChangeRow[];
 }
 
 export async function sha256Hex(text: string): Promise<string> {
@@ -76,49 +88,54 @@ export async function replaceDataset(db: HealthmarkDb, input: DatasetInput, now 
   const hash = await sha256Hex(configJson);
   const { rows: identities, conflicts } = identityRows(input.accounts);
   const earlier = historyRows(input.config, input.accounts, input.snapshots ?? []);
-  const historyByAccount = new Map<string, HistoryPoint[]>();
-  for (const h of earlier) {
-    const list = historyByAccount.get(h.accountId) ?? [];
-    list.push(h);
-    historyByAccount.set(h.accountId, list);
-  }
+  const append = input.history === 'append';
 
   // CSM overrides outlive a data refresh: they keep applying until they expire.
   const overrides = new Map((await db.overrides.toArray()).map((o) => [o.accountId, o]));
   const accounts: AccountRow[] = [];
-  const scores: Omit<ScoreRow, 'configId'>[] = [];
-  const history: HistoryRow[] = [...earlier];
+  const scored: { result: ScoreResult; point: HistoryRow; dataAsOf: string | null }[] = [];
   for (const a of input.accounts) {
     accounts.push({ id: a.id, name: a.name, domains: a.domains, contacts: a.contacts, attributes: a.attributes, ...(a.outcome ? { outcome: a.outcome } : {}) });
     const result = scoreAccount(input.config, a, a.metrics, { now, override: overrides.get(a.id) ?? null });
-    const point: HistoryRow = { accountId: a.id, day: today, score: result.score, tier: result.tier?.key ?? null };
-    history.push(point);
-    scores.push({
-      accountId: a.id,
-      score: result.score,
-      tier: result.tier?.key ?? null,
-      status: result.status,
-      result,
-      trend: trend([...(historyByAccount.get(a.id) ?? []), point], today),
-      dataAsOf: oldestAsOf(a.metrics),
-      computedAt,
-    });
+    scored.push({ result, point: { accountId: a.id, day: today, score: result.score, tier: result.tier?.key ?? null }, dataAsOf: oldestAsOf(a.metrics) });
   }
+  const points = scored.map((s) => s.point);
+  const since = dayOf(new Date(now.getTime() - TREND_WINDOW_DAYS * 86_400_000));
 
   let configId = 0;
-  await db.transaction('rw', [db.accounts, db.identities, db.metrics, db.configs, db.scores, db.history, db.meta], async () => {
-    await Promise.all([db.accounts.clear(), db.identities.clear(), db.metrics.clear(), db.scores.clear(), db.history.clear()]);
-    configId = (await db.configs.add({ name: input.config.name, version: input.config.version, hash, source: input.configSource, appliedAt: computedAt, config: input.config })) as number;
+  let changes: ChangeRow[] = [];
+  const tables = [db.accounts, db.identities, db.metrics, db.configs, db.scores, db.history, db.meta, db.changes];
+  await db.transaction('rw', tables, async () => {
+    // Appending: the kept history and the previous results are read in the same transaction that replaces them.
+    const [kept, previous] = append ? await Promise.all([db.history.where('day').between(since, today, true, false).toArray(), storedSnapshots(db)]) : [[], new Map()];
+    const history = historyByAccount<HistoryPoint & { accountId: string }>([...kept, ...earlier]);
+    changes = append ? alertChanges(input.config, previous, points, history, today, computedAt) : [];
+    await Promise.all([db.accounts.clear(), db.identities.clear(), db.metrics.clear(), db.scores.clear(), append ? null : db.history.clear()]);
+    configId =
+      input.activeConfigId ??
+      ((await db.configs.add({ name: input.config.name, version: input.config.version, hash, source: input.configSource, appliedAt: computedAt, config: input.config })) as number);
+    const scores: ScoreRow[] = scored.map(({ result, point, dataAsOf }) => ({
+      accountId: result.accountId,
+      score: result.score,
+      tier: point.tier,
+      status: result.status,
+      result,
+      trend: trend([...(history.get(point.accountId) ?? []), point], today),
+      dataAsOf,
+      configId,
+      computedAt,
+    }));
     await db.accounts.bulkPut(accounts);
     await db.identities.bulkPut(identities);
     await db.metrics.bulkPut(input.accounts.map((a) => ({ accountId: a.id, values: a.metrics })));
-    await db.scores.bulkPut(scores.map((s) => ({ ...s, configId })));
-    await db.history.bulkPut(history);
+    await db.scores.bulkPut(scores);
+    await db.history.bulkPut([...earlier, ...points]);
+    await db.changes.bulkAdd(changes);
     await setMeta(db, 'activeConfigId', configId);
     await setMeta(db, 'dataMode', input.mode);
     await setMeta(db, 'updatedAt', computedAt);
   });
-  return { accounts: accounts.length, configId, conflicts };
+  return { accounts: accounts.length, configId, conflicts, changes };
 }
 
 export function oldestAsOf(metrics: MetricValues): string | null {

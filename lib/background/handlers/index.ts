@@ -7,7 +7,8 @@ import { configHandlers } from './config';
 import { dataHandlers } from './data';
 import { navigationHandlers } from './navigation';
 import { privacyHandlers } from './privacy';
+import { syncHandlers } from './sync';
 
 export function createHandlers(db: HealthmarkDb): Handlers {
-  return { ...dataHandlers(db), ...navigationHandlers(), ...configHandlers(db), ...accountHandlers(db), ...privacyHandlers(db) };
+  return { ...dataHandlers(db), ...navigationHandlers(), ...configHandlers(db), ...accountHandlers(db), ...privacyHandlers(db), ...syncHandlers(db) };
 }
