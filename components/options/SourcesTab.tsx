@@ -2,7 +2,7 @@
 // pinned key; "Test connection" (what a sync would import, nothing applied), "Save and sync", "Sync now", the
 // notification switch and the sync log. The background checks every field: problems show next to the field and
 // nothing stored changes until the source is valid. Stored secrets are never shown, only masked.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type SourceRow, getMeta } from '../../lib/data/db';
 import { DEFAULT_SCHEDULE_MINUTES, type SourceAuth } from '../../lib/data/sync';
@@ -10,7 +10,7 @@ import { NOTIFY_META_KEY } from '../../lib/background/sync-notify';
 import { t } from '../../lib/i18n';
 import { type SyncReport, sendToBackground } from '../../lib/messaging';
 import type { ConfigIssue } from '../../lib/scoring/types';
-import { db, useLive } from './live';
+import { type Live, db } from './live';
 
 type Kind = SourceRow['kind'];
 type Stored = SourceRow & { timeoutSeconds?: number };
@@ -97,7 +97,7 @@ function ReportView({ report }: { report: SyncReport & { totalRows?: number | nu
   );
 }
 
-function SourceForm({ kind, stored }: { kind: Kind; stored: Stored | undefined }) {
+function SourceForm({ kind, stored, onDone }: { kind: Kind; stored: Stored | undefined; onDone: () => void }) {
   const [form, setForm] = useState(() => initialForm(stored));
   const [issues, setIssues] = useState<ConfigIssue[]>([]);
   const [report, setReport] = useState<(SyncReport & { totalRows?: number | null }) | null>(null);
@@ -113,6 +113,7 @@ function SourceForm({ kind, stored }: { kind: Kind; stored: Stored | undefined }
       setReport({ sourceId: kind, outcome: 'error', message: error instanceof Error ? error.message : String(error), rowErrors: [], counts: null });
     } finally {
       setBusy(null);
+      onDone();
     }
   };
   const checked = async (type: 'saveSource' | 'testSource') => {
@@ -188,17 +189,25 @@ function SourceForm({ kind, stored }: { kind: Kind; stored: Stored | undefined }
 }
 
 export function SourcesTab() {
-  const live = useLive(loadSources, []);
+  // Plain reads after each action: the background writes, and its change events do not reliably reach this
+  // page's live queries (they kept serving a cached answer in Chromium).
+  const [live, setLive] = useState<Live<Awaited<ReturnType<typeof loadSources>>>>({ state: 'loading' });
+  const refresh = () =>
+    void loadSources().then(
+      (value) => setLive({ state: 'ready', value }),
+      (e: unknown) => setLive({ state: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
+  useEffect(refresh, []);
   if (live.state !== 'ready') return live.state === 'error' ? <p role="alert" class="error">{live.message}</p> : <p aria-busy="true">{t('popupLoading')}</p>;
   const { sources, log, notify } = live.value;
   return (
     <div class="sources">
       <p class="hint">{t('sourcesIntro')}</p>
-      <SourceForm kind="config" stored={sources.get('config')} />
-      <SourceForm kind="metrics" stored={sources.get('metrics')} />
+      <SourceForm kind="config" stored={sources.get('config')} onDone={refresh} />
+      <SourceForm kind="metrics" stored={sources.get('metrics')} onDone={refresh} />
       <section class="panel">
         <label class="switch">
-          <input type="checkbox" checked={notify} onChange={(e) => void sendToBackground('setSyncNotifications', { enabled: e.currentTarget.checked })} data-testid="sync-notify" />
+          <input type="checkbox" checked={notify} onChange={(e) => void sendToBackground('setSyncNotifications', { enabled: e.currentTarget.checked }).then(refresh)} data-testid="sync-notify" />
           {t('sourcesNotify')}
         </label>
       </section>

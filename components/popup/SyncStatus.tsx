@@ -1,7 +1,6 @@
 // Sync in the popup: each source's last success, next attempt and last error in plain words, "Sync now" with
 // progress, and the latest changes (drops, worse tiers), each opening the account in the options page.
 import { useSignal, useSignalEffect } from '@preact/signals';
-import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { latestAlerts } from '../../lib/data/changes';
 import { type ChangeRow, type SourceRow, openDb } from '../../lib/data/db';
@@ -10,6 +9,7 @@ import { sendToBackground } from '../../lib/messaging';
 
 const db = openDb();
 const SHOWN_CHANGES = 5;
+const POLL_MS = 2000;
 
 interface SyncView {
   sources: SourceRow[];
@@ -43,9 +43,13 @@ export function SyncStatus() {
   const view = useSignal<SyncView | null>(null);
   const busy = useSignal(false);
   const failure = useSignal<string | null>(null);
+  // Plain reads, polled and after "Sync now": the sync writes from the background, whose change events do not
+  // reach an extension page's live queries reliably (they kept serving a cached answer in Chromium).
+  const read = () => readSyncView().then((v) => (view.value = v), (e: unknown) => (failure.value = String(e)));
   useSignalEffect(() => {
-    const subscription = liveQuery(readSyncView).subscribe({ next: (v) => (view.value = v), error: (e: unknown) => (failure.value = String(e)) });
-    return () => subscription.unsubscribe();
+    void read();
+    const timer = setInterval(() => void read(), POLL_MS);
+    return () => clearInterval(timer);
   });
   const syncNow = async () => {
     busy.value = true;
@@ -56,6 +60,7 @@ export function SyncStatus() {
       failure.value = error instanceof Error ? error.message : String(error);
     } finally {
       busy.value = false;
+      await read();
     }
   };
 
