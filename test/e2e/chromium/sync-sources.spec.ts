@@ -59,6 +59,7 @@ async function saveSource(options: Page, kind: 'config' | 'metrics', path: strin
 }
 
 async function popupSyncNow(popup: Page) {
+  await expect(popup.getByTestId('sync-source-metrics')).toBeVisible();
   await popup.getByTestId('sync-now').click();
   await expect(popup.getByTestId('sync-now')).toBeEnabled();
 }
