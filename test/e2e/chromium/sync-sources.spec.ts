@@ -147,3 +147,40 @@ for (const [name, kind, handler, message] of faults) {
     await Promise.all([popup.close(), inbox.close()]);
   });
 }
+
+test('with a pinned public key a config with a wrong signature is refused and the active config stays', async ({ session }) => {
+  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+  const spki = Buffer.from(await crypto.subtle.exportKey('spki', pair.publicKey)).toString('base64');
+  const changed = SYNC_CONFIG_TEXT.replace('"version": "1.0"', '"version": "2.0"');
+  // Signed over other bytes: a well-formed signature that does not match the body.
+  const wrong = Buffer.from(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, new TextEncoder().encode(SYNC_CONFIG_TEXT))).toString('base64');
+  routes.set('/config.json', (_q, res) => res.writeHead(200, { 'Content-Type': 'application/json', 'X-Healthmark-Signature': wrong }).end(changed));
+  const options = await session.context.newPage();
+  await options.goto(extensionPage(session, 'options.html#/sources'));
+  await options.getByTestId('source-config-publicKey').fill(spki);
+  await options.getByTestId('source-config-save').click();
+  await expect(options.getByTestId('source-config').getByTestId('source-report')).toContainText('signature does not match');
+  const popup = await session.context.newPage();
+  await popup.goto(extensionPage(session, 'popup.html'));
+  await expect(popup.getByTestId('sync-error-config')).toContainText('signature does not match');
+  await expect(popup.getByTestId('config-name')).toContainText('Synced health (1.0)');
+  await Promise.all([options.close(), popup.close()]);
+});
+
+test('screenshots of the Sources tab and the popup sync status, light and dark', async ({ session }) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    const options = await session.context.newPage();
+    await options.emulateMedia({ colorScheme: scheme });
+    await options.setViewportSize({ width: 1100, height: 1500 });
+    await options.goto(extensionPage(session, 'options.html#/sources'));
+    await expect(options.getByTestId('sync-log')).toBeVisible();
+    await options.screenshot({ path: `docs/images/sources-tab-${scheme}.png`, fullPage: true });
+    const popup = await session.context.newPage();
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.setViewportSize({ width: 340, height: 900 });
+    await popup.goto(extensionPage(session, 'popup.html'));
+    await expect(popup.getByTestId('sync-changes')).toBeVisible();
+    await popup.locator('main').screenshot({ path: `docs/images/popup-sync-${scheme}.png` });
+    await Promise.all([options.close(), popup.close()]);
+  }
+});
