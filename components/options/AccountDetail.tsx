@@ -6,10 +6,9 @@ import { dayOf } from '../../lib/data/demo';
 import { toSummary } from '../../lib/data/lookup';
 import { activeConfig } from '../../lib/data/status';
 import { t } from '../../lib/i18n';
-import { sendToBackground } from '../../lib/messaging';
 import { HistoryChart } from '../HistoryChart';
 import { ScoreCard } from '../ScoreCard';
-import { db, useLive } from './live';
+import { ask, db, useLive } from './live';
 import { MetricsTable } from './MetricsTable';
 import { OverrideForm } from './OverrideForm';
 import { routeHash } from './route';
@@ -43,7 +42,7 @@ export function AccountDetail({ accountId }: { accountId: string }) {
 
   const remove = async () => {
     try {
-      await sendToBackground('removeOverride', { accountId });
+      await ask('removeOverride', { accountId });
       setMessage(t('overrideRemoved'));
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));

@@ -7,7 +7,7 @@ import { t } from '../../lib/i18n';
 import { ScorePill } from '../ScorePill';
 import { type Column, VirtualTable } from '../VirtualTable';
 import { AccountDetail } from './AccountDetail';
-import { type AccountFilter, type AccountListRow, INSUFFICIENT, NO_FILTER, type SortKey, type SortOrder, filterRows, loadAccountRows, sortRows } from './account-rows';
+import { type AccountFilter, type AccountListRow, INSUFFICIENT, type LoadStage, NO_FILTER, type SortKey, type SortOrder, filterRows, loadAccountRows, sortRows } from './account-rows';
 import { db, useLive } from './live';
 import { routeHash } from './route';
 
@@ -18,14 +18,14 @@ export function AccountsTab({ accountId }: { accountId: string | null }) {
 /** Changes when scores may have changed (a data refresh, a config apply, an override), so the list reloads. */
 const dataVersion = async () => JSON.stringify([await getMeta(db, 'updatedAt'), await getMeta(db, 'activeConfigId'), await db.overrides.toArray()]);
 
-function useAccountRows(): { rows: AccountListRow[]; done: boolean } {
+function useAccountRows(): { rows: AccountListRow[]; stage: LoadStage } {
   const version = useLive(dataVersion, []);
-  const [state, setState] = useState<{ rows: AccountListRow[]; done: boolean }>({ rows: [], done: false });
+  const [state, setState] = useState<{ rows: AccountListRow[]; stage: LoadStage }>({ rows: [], stage: 'accounts' });
   const key = version.state === 'ready' ? version.value : null;
   useEffect(() => {
     if (key === null) return;
     const controller = new AbortController();
-    loadAccountRows(db, (rows, done) => setState({ rows, done }), controller.signal).catch((e: unknown) => console.error('Healthmark: loading accounts failed:', e));
+    loadAccountRows(db, (rows, stage) => setState({ rows, stage }), controller.signal).catch((e: unknown) => console.error('Healthmark: loading accounts failed:', e));
     return () => controller.abort();
   }, [key]);
   return state;
@@ -38,7 +38,7 @@ function Trend({ d7 }: { d7: number | null }) {
 }
 
 function AccountList() {
-  const { rows, done } = useAccountRows();
+  const { rows, stage } = useAccountRows();
   const config = useLive(() => activeConfig(db), []);
   const [filter, setFilter] = useState<AccountFilter>(NO_FILTER);
   const [order, setOrder] = useState<SortOrder>({ key: 'score', descending: false });
@@ -56,7 +56,7 @@ function AccountList() {
     { key: 'name', label: t('accountsColName'), width: 'minmax(160px, 2.2fr)', render: (r) => <a href={routeHash('accounts', r.id)} tabIndex={-1}>{r.name}</a>, ...sortable('name') },
     { key: 'score', label: t('accountsColScore'), width: '76px', align: 'end', render: (r) => <ScorePill score={r.score} tier={r.tier} />, ...sortable('score') },
     { key: 'tier', label: t('accountsColTier'), width: 'minmax(110px, 1fr)', render: (r) => r.tier?.label ?? t('popupInsufficient') },
-    { key: 'trend', label: t('accountsColTrend'), width: '96px', align: 'end', render: (r) => <Trend d7={r.d7} />, ...sortable('trend') },
+    { key: 'trend', label: t('accountsColTrend'), width: '96px', align: 'end', render: (r) => (r.details ? <Trend d7={r.d7} /> : <span class="muted">…</span>), ...sortable('trend') },
     { key: 'renewal', label: t('accountsColRenewal'), width: '112px', render: (r) => r.renewal ?? <span class="muted">–</span>, ...sortable('renewal') },
     { key: 'scorecard', label: t('accountsColScorecard'), width: 'minmax(100px, 1fr)', render: (r) => r.scorecard?.label ?? '' },
     {
@@ -107,10 +107,11 @@ function AccountList() {
           <span>{t('accountsOverriddenOnly')}</span>
         </label>
       </div>
-      <p class="count" role="status" data-testid="accounts-count">
-        {done ? t('accountsShown', shown.length.toLocaleString(), rows.length.toLocaleString()) : t('accountsLoading', rows.length.toLocaleString())}
+      <p class="count" role="status" data-testid="accounts-count" data-stage={stage}>
+        {stage === 'accounts' ? t('accountsLoading', rows.length.toLocaleString()) : t('accountsShown', shown.length.toLocaleString(), rows.length.toLocaleString())}
+        {stage === 'details' ? <span class="muted"> · {t('accountsLoadingDetails', rows.filter((r) => r.details).length.toLocaleString())}</span> : null}
       </p>
-      {done && rows.length === 0 ? (
+      {stage !== 'accounts' && rows.length === 0 ? (
         <p class="empty">{t('accountsNone')}</p>
       ) : (
         <VirtualTable rows={shown} rowKey={(r) => r.id} columns={columns} label={t('optionsTabAccounts')} onOpen={open} />

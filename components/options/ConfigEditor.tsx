@@ -4,11 +4,11 @@ import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { parseConfigText } from '../../lib/data/import/config';
 import { t } from '../../lib/i18n';
-import { sendToBackground } from '../../lib/messaging';
 import type { ScoringConfig } from '../../lib/scoring';
 import type { ConfigIssue } from '../../lib/scoring/types';
 import { useWhatIf } from './use-what-if';
 import { WhatIfView } from './WhatIfView';
+import { ask } from './live';
 
 const PRESETS = { default: '/presets/default.json', segmented: '/presets/segmented.json' } as const;
 
@@ -37,7 +37,8 @@ export function ConfigEditor({ text, onText, active }: Props) {
   const valid = parsed.ok ? parsed.config : null;
   const unchanged = !!valid && !!active && JSON.stringify(valid) === JSON.stringify(active);
   const preview = useWhatIf(unchanged ? null : valid, active);
-  const issues: ConfigIssue[] = parsed.ok ? serverIssues : parsed.kind === 'syntax' ? [{ path: t('editorSyntax'), message: parsed.message }] : parsed.issues;
+  // An empty editor (no config stored yet) has nothing to report.
+  const issues: ConfigIssue[] = parsed.ok || !text.trim() ? serverIssues : parsed.kind === 'syntax' ? [{ path: t('editorSyntax'), message: parsed.message }] : parsed.issues;
 
   const edit = (value: string) => {
     setNotice(null);
@@ -45,14 +46,18 @@ export function ConfigEditor({ text, onText, active }: Props) {
     onText(value);
   };
   const loadPreset = async (name: keyof typeof PRESETS) => {
-    const response = await fetch(browser.runtime.getURL(PRESETS[name]));
-    edit(JSON.stringify(await response.json(), null, 2));
+    try {
+      const response = await fetch(browser.runtime.getURL(PRESETS[name]));
+      edit(JSON.stringify(await response.json(), null, 2));
+    } catch (error) {
+      setServerIssues([{ path: PRESETS[name], message: error instanceof Error ? error.message : String(error) }]);
+    }
   };
   const apply = async () => {
     if (!valid) return;
     setApplying(true);
     try {
-      const reply = await sendToBackground('applyConfig', { config: JSON.parse(text) });
+      const reply = await ask('applyConfig', { config: JSON.parse(text) });
       if (reply.ok) setNotice(t('editorApplied', valid.name, valid.version, reply.accounts.toLocaleString(), reply.tierChanges.toLocaleString()));
       else setServerIssues(reply.issues);
     } catch (error) {
@@ -79,7 +84,7 @@ export function ConfigEditor({ text, onText, active }: Props) {
         rows={22}
         value={text}
         onInput={(e) => edit(e.currentTarget.value)}
-        aria-invalid={!parsed.ok}
+        aria-invalid={issues.length > 0}
         aria-describedby="editor-state"
       />
       <div id="editor-state" aria-live="polite">

@@ -3,8 +3,8 @@
 import { useState } from 'preact/hooks';
 import type { ConfigRow } from '../../lib/data/db';
 import { t } from '../../lib/i18n';
-import { sendToBackground } from '../../lib/messaging';
 import { sourceText } from './config-text';
+import { ask } from './live';
 
 interface Props {
   versions: ConfigRow[];
@@ -16,7 +16,7 @@ export function ConfigVersions({ versions, activeId, onEdit }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   const restore = async (row: ConfigRow) => {
     try {
-      const reply = await sendToBackground('restoreConfig', { id: row.id! });
+      const reply = await ask('restoreConfig', { id: row.id! });
       setMessage(reply.ok ? t('versionsRestored', row.name, row.version) : reply.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));

@@ -3,9 +3,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n';
-import { type AccountSummary, sendToBackground } from '../../lib/messaging';
+import type { AccountSummary } from '../../lib/messaging';
 import type { TierRef } from '../../lib/scoring/types';
 import { AUTHOR_KEY, type FieldErrors, type OverrideDraft, type OverrideField, checkOverrideDraft, issuesToFields, localDay } from './override-form';
+import { ask } from './live';
 
 interface Props {
   accountId: string;
@@ -37,7 +38,7 @@ export function OverrideForm({ accountId, tiers, onSaved }: Props) {
     if ('errors' in checked) return setErrors(checked.errors);
     setBusy(true);
     try {
-      const reply = await sendToBackground('setOverride', { accountId, ...checked.request });
+      const reply = await ask('setOverride', { accountId, ...checked.request });
       if (!reply.ok) return setErrors(issuesToFields(reply.issues));
       await browser.storage.local.set({ [AUTHOR_KEY]: checked.request.author });
       setErrors({});

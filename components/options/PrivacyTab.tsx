@@ -3,8 +3,8 @@
 import { useState } from 'preact/hooks';
 import { getMeta } from '../../lib/data/db';
 import { t } from '../../lib/i18n';
-import { type DataStatus, sendToBackground } from '../../lib/messaging';
-import { db, useLive } from './live';
+import type { DataStatus } from '../../lib/messaging';
+import { ask, db, useLive } from './live';
 
 const TABLE_LABELS: Record<string, () => string> = {
   accounts: () => t('tableAccounts'),
@@ -40,7 +40,7 @@ export function PrivacyTab() {
   const [message, setMessage] = useState<string | null>(null);
   const run = async (action: 'deleteAllData' | 'loadDemo', done: string) => {
     try {
-      await sendToBackground(action, {});
+      await ask(action, {});
       setMessage(done);
     } catch (error) {
       setMessage(t('privacyFailed', error instanceof Error ? error.message : String(error)));

@@ -1,7 +1,11 @@
-// The accounts table's data: one compact row per account (loaded in chunks so the first rows show at once), and
-// the search, filters and sort orders, which run in memory over every row.
+// The accounts table's data: one compact row per account, and the search, filters and sort orders, which run in
+// memory over every row. Loading comes in two passes, because a stored score row carries its whole explanation
+// (~3 KB): first every account with its score and tier from the score indexes (quick, the table is usable), then
+// the score rows for the 7-day trend, scorecard, flags and override.
 import type { AccountRow, HealthmarkDb, ScoreRow } from '../../lib/data/db';
-import type { TierRef } from '../../lib/scoring/types';
+import { activeConfig } from '../../lib/data/status';
+import { storedSnapshots } from '../../lib/data/whatif';
+import type { ScoreSnapshot, TierRef } from '../../lib/scoring/types';
 
 export interface AccountListRow {
   id: string;
@@ -15,24 +19,45 @@ export interface AccountListRow {
   scorecard: { key: string; label: string } | null;
   flags: { key: string; label: string }[];
   overridden: boolean;
+  /** False until the second pass has read the score row (trend, scorecard, flags, override). */
+  details: boolean;
 }
 
 /** The attribute the import gives a "Renewal date" column. */
 export const RENEWAL_ATTRIBUTE = 'renewal_date';
 
-export function toListRow(account: AccountRow, score: ScoreRow | undefined): AccountListRow {
+/** The first pass: what the account row and the score indexes give. */
+export function quickRow(account: AccountRow, stored: ScoreSnapshot | undefined, tiers: ReadonlyMap<string, TierRef>): AccountListRow {
   const renewal = account.attributes[RENEWAL_ATTRIBUTE];
+  const tier = stored?.tier ?? null;
   return {
     id: account.id,
     name: account.name,
     search: [account.name, ...account.domains, ...account.contacts].join('\n').toLowerCase(),
-    score: score?.score ?? null,
-    tier: score?.result.tier ?? null,
-    d7: score?.trend.d7 ?? null,
+    score: stored?.score ?? null,
+    tier: tier === null ? null : (tiers.get(tier) ?? { key: tier, label: tier, color: '#9aa0a6' }),
+    d7: null,
     renewal: typeof renewal === 'string' && renewal ? renewal : null,
-    scorecard: score?.result.scorecard ?? null,
-    flags: score?.result.flags.map((f) => ({ key: f.key, label: f.label })) ?? [],
-    overridden: !!score?.result.override,
+    scorecard: null,
+    flags: [],
+    overridden: false,
+    details: false,
+  };
+}
+
+/** The second pass: the row completed from its stored score row. */
+export function withDetails(row: AccountListRow, score: ScoreRow | undefined): AccountListRow {
+  if (!score) return { ...row, details: true };
+  const r = score.result;
+  return {
+    ...row,
+    score: score.score,
+    tier: r.tier,
+    d7: score.trend.d7,
+    scorecard: r.scorecard,
+    flags: r.flags.map((f) => ({ key: f.key, label: f.label })),
+    overridden: !!r.override,
+    details: true,
   };
 }
 
@@ -88,27 +113,41 @@ export function sortRows(rows: readonly AccountListRow[], order: SortOrder): Acc
   });
 }
 
+export type LoadStage = 'accounts' | 'details' | 'done';
+
+const EMIT_EVERY_MS = 400;
+
 /**
- * Reads every account in key order, `chunk` at a time (the first chunk small, so the table shows at once). Score
- * rows share the accounts' keys, so each chunk is two range reads (getAll), not one read per account.
+ * Reads every account in key order, `chunk` at a time (the first chunk small, so the table shows at once), then
+ * the score rows over the same key ranges. `onRows` gets the rows so far at most every 400 ms (filtering and
+ * sorting 100k rows on every chunk would cost more than the reading).
  */
-export async function loadAccountRows(db: HealthmarkDb, onRows: (rows: AccountListRow[], done: boolean) => void, signal: AbortSignal, chunk = 2000): Promise<void> {
+export async function loadAccountRows(db: HealthmarkDb, onRows: (rows: AccountListRow[], stage: LoadStage) => void, signal: AbortSignal, chunk = 2000): Promise<void> {
+  let emitted = 0;
+  const emit = (stage: LoadStage, force = false) => {
+    if (signal.aborted || (!force && performance.now() - emitted < EMIT_EVERY_MS)) return;
+    emitted = performance.now();
+    onRows(rows.slice(), stage);
+  };
+  const [stored, active] = await Promise.all([storedSnapshots(db), activeConfig(db)]);
+  const tiers = new Map((active?.config.tiers ?? []).map((t) => [t.key, { key: t.key, label: t.label, color: t.color }]));
   const rows: AccountListRow[] = [];
   let after: string | null = null;
-  let size = 100;
-  for (;;) {
+  for (let size = 100; ; size = chunk) {
     const accounts: AccountRow[] = await (after === null ? db.accounts.orderBy(':id') : db.accounts.where(':id').above(after)).limit(size).toArray();
     if (signal.aborted) return;
-    const first = accounts[0]?.id;
-    const last = accounts[accounts.length - 1]?.id;
-    const scores = first === undefined || last === undefined ? [] : await db.scores.where(':id').between(first, last, true, true).toArray();
+    for (const a of accounts) rows.push(quickRow(a, stored.get(a.id), tiers));
+    emit('accounts', rows.length === accounts.length);
+    if (accounts.length < size) break;
+    after = accounts[accounts.length - 1]!.id;
+  }
+  for (let start = 0; start < rows.length; start += chunk) {
+    const end = Math.min(rows.length, start + chunk) - 1;
+    const scores = await db.scores.where(':id').between(rows[start]!.id, rows[end]!.id, true, true).toArray();
     if (signal.aborted) return;
     const byId = new Map(scores.map((s) => [s.accountId, s]));
-    for (const a of accounts) rows.push(toListRow(a, byId.get(a.id)));
-    const done = accounts.length < size;
-    onRows(rows.slice(), done);
-    if (done || last === undefined) return;
-    after = last;
-    size = chunk;
+    for (let i = start; i <= end; i++) rows[i] = withDetails(rows[i]!, byId.get(rows[i]!.id));
+    emit('details');
   }
+  emit('done', true);
 }

@@ -14,16 +14,18 @@ export async function readStatus(db: HealthmarkDb): Promise<DataStatus> {
   return db.transaction('r', [db.meta, db.configs, db.accounts, db.scores], async () => {
     const active = await activeConfig(db);
     const mode = (await getMeta<DataMode>(db, 'dataMode')) ?? 'empty';
-    const tiers = await Promise.all(
-      (active?.config.tiers ?? []).map(async (t) => ({ key: t.key, label: t.label, color: t.color, count: await db.scores.where('tier').equals(t.key).count() })),
-    );
+    const [tiers, accountCount, scored] = await Promise.all([
+      Promise.all((active?.config.tiers ?? []).map(async (t) => ({ key: t.key, label: t.label, color: t.color, count: await db.scores.where('tier').equals(t.key).count() }))),
+      db.accounts.count(),
+      db.scores.count(),
+    ]);
     return {
       mode,
-      accountCount: await db.accounts.count(),
+      accountCount,
       config: active ? { name: active.config.name, version: active.config.version } : null,
       tiers,
       // Accounts without a tier, from counts alone: reading every score row would take seconds at 100k accounts.
-      insufficient: Math.max(0, (await db.scores.count()) - tiers.reduce((n, t) => n + t.count, 0)),
+      insufficient: Math.max(0, scored - tiers.reduce((n, t) => n + t.count, 0)),
       updatedAt: (await getMeta<string>(db, 'updatedAt')) ?? null,
     };
   });

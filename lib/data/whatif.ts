@@ -3,7 +3,7 @@
 import { compileConfig, scoreMany, type AccountEntry, type ScoringConfig } from '../scoring';
 import type { ScoreSnapshot, TierRef } from '../scoring/types';
 import type { TierCount } from '../messaging';
-import type { HealthmarkDb } from './db';
+import type { AccountRow, HealthmarkDb } from './db';
 
 export interface WhatIfEntry extends AccountEntry {
   /** The stored result the new one is compared with. */
@@ -99,32 +99,52 @@ export async function whatIf(current: ScoringConfig | null, next: ScoringConfig,
   };
 }
 
-/** Each account's stored tier and score, read from the indexes alone (score rows with explanations stay on disk). */
+/**
+ * Each account's stored tier and score, read from the indexes alone (score rows with explanations stay on disk):
+ * the distinct values first, then the accounts under each value. There are few tiers and at most 101 scores, so
+ * this is a few hundred key reads rather than a cursor step per account.
+ */
 export async function storedSnapshots(db: HealthmarkDb): Promise<Map<string, ScoreSnapshot>> {
-  const byTier = db.scores.orderBy('tier');
-  const byScore = db.scores.orderBy('score');
-  const [tiers, tierIds, scores, scoreIds] = await Promise.all([byTier.keys(), byTier.primaryKeys(), byScore.keys(), byScore.primaryKeys()]);
+  const [tierKeys, scoreKeys] = await Promise.all([db.scores.orderBy('tier').uniqueKeys(), db.scores.orderBy('score').uniqueKeys()]);
+  const [byTier, byScore] = await Promise.all([
+    Promise.all(tierKeys.map((tier) => db.scores.where('tier').equals(tier).primaryKeys())),
+    Promise.all(scoreKeys.map((score) => db.scores.where('score').equals(score).primaryKeys())),
+  ]);
   const out = new Map<string, ScoreSnapshot>();
-  tierIds.forEach((id, i) => out.set(id, { tier: String(tiers[i]), score: null }));
-  scoreIds.forEach((id, i) => {
-    const snapshot = out.get(id) ?? { tier: null, score: null };
-    snapshot.score = Number(scores[i]);
-    out.set(id, snapshot);
-  });
+  byTier.forEach((ids, i) => ids.forEach((id) => out.set(id, { tier: String(tierKeys[i]), score: null })));
+  byScore.forEach((ids, i) =>
+    ids.forEach((id) => {
+      const snapshot = out.get(id);
+      if (snapshot) snapshot.score = Number(scoreKeys[i]);
+      else out.set(id, { tier: null, score: Number(scoreKeys[i]) });
+    }),
+  );
   return out;
 }
 
-/** Every stored account with its metrics, override and stored result: the input of a what-if preview. */
-export async function loadWhatIfEntries(db: HealthmarkDb): Promise<WhatIfEntry[]> {
-  return db.transaction('r', [db.accounts, db.metrics, db.overrides, db.scores], async () => {
-    const [accounts, metrics, overrides, stored] = await Promise.all([db.accounts.toArray(), db.metrics.toArray(), db.overrides.toArray(), storedSnapshots(db)]);
-    const metricsById = new Map(metrics.map((m) => [m.accountId, m.values]));
-    const overrideById = new Map(overrides.map((o) => [o.accountId, o]));
-    return accounts.map((account) => ({
-      account,
-      metrics: metricsById.get(account.id) ?? {},
-      override: overrideById.get(account.id) ?? null,
-      before: stored.get(account.id) ?? { tier: null, score: null },
-    }));
-  });
+/**
+ * Every stored account with its metrics, override and stored result: the input of a what-if preview. Read in
+ * chunks by key (accounts and metrics share their keys), so no single step holds up the page at 100k accounts.
+ */
+export async function loadWhatIfEntries(db: HealthmarkDb, chunk = 5000): Promise<WhatIfEntry[]> {
+  const [overrides, stored] = await Promise.all([db.overrides.toArray(), storedSnapshots(db)]);
+  const overrideById = new Map(overrides.map((o) => [o.accountId, o]));
+  const entries: WhatIfEntry[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const accounts: AccountRow[] = await (after === null ? db.accounts.orderBy(':id') : db.accounts.where(':id').above(after)).limit(chunk).toArray();
+    const first = accounts[0]?.id;
+    const last = accounts[accounts.length - 1]?.id;
+    if (first === undefined || last === undefined) return entries;
+    const metrics = new Map((await db.metrics.where(':id').between(first, last, true, true).toArray()).map((m) => [m.accountId, m.values]));
+    for (const account of accounts)
+      entries.push({
+        account,
+        metrics: metrics.get(account.id) ?? {},
+        override: overrideById.get(account.id) ?? null,
+        before: stored.get(account.id) ?? { tier: null, score: null },
+      });
+    if (accounts.length < chunk) return entries;
+    after = last;
+  }
 }

@@ -99,3 +99,30 @@ test('the popup finds an account by name, email or domain and shows its card', a
   await expect(popup.getByText('No account matches.')).toBeVisible();
   await popup.close();
 });
+
+test('the tabs are a tablist: arrow keys, Home and End switch tabs and the URL follows', async ({ session }) => {
+  const page = await session.context.newPage();
+  await page.goto(extensionPage(session, 'options.html#/scoring'));
+  const tabs = page.getByRole('tablist').getByRole('tab');
+  await expect(tabs.first()).toHaveText('Scoring');
+  const keys = (await tabs.evaluateAll((els) => els.map((el) => el.id.replace(/^tab-/, ''))));
+  expect(keys).toEqual(expect.arrayContaining(['scoring', 'accounts', 'privacy']));
+  const last = keys[keys.length - 1]!;
+  await expect(tabs.first()).toHaveAttribute('aria-selected', 'true');
+  await tabs.first().focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(new RegExp(`#/${keys[1]}$`));
+  await expect(page.locator(`#tab-${keys[1]}`)).toBeFocused();
+  await expect(page.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', `tab-${keys[1]}`);
+  await page.keyboard.press('End');
+  await expect(page).toHaveURL(new RegExp(`#/${last}$`));
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/#\/scoring$/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(new RegExp(`#/${last}$`));
+  await page.keyboard.press('Home');
+  await expect(page).toHaveURL(/#\/scoring$/);
+  await expect(page.locator('#tab-scoring')).toHaveAttribute('tabindex', '0');
+  await expect(page.locator(`#tab-${last}`)).toHaveAttribute('tabindex', '-1');
+  await page.close();
+});

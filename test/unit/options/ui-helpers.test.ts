@@ -1,14 +1,14 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { AccountRow, ScoreRow } from '../../../lib/data/db';
-import { type AccountListRow, INSUFFICIENT, NO_FILTER, filterRows, sortRows, toListRow } from '../../../components/options/account-rows';
+import { type AccountListRow, INSUFFICIENT, NO_FILTER, filterRows, loadAccountRows, quickRow, sortRows, withDetails } from '../../../components/options/account-rows';
 import { conditionText, measureText, sourceText } from '../../../components/options/config-text';
 import { checkOverrideDraft, issuesToFields, type OverrideDraft } from '../../../components/options/override-form';
 import { parseRoute, routeHash } from '../../../components/options/route';
 import { isStale } from '../../../components/options/MetricsTable';
-import { readPreset } from './fixtures';
+import { demo, readPreset, useDemoDb } from './fixtures';
 
 function row(id: string, patch: Partial<AccountListRow> = {}): AccountListRow {
-  return { id, name: id, search: id.toLowerCase(), score: 50, tier: { key: 'healthy', label: 'Healthy', color: '#1e8e3e' }, d7: 0, renewal: null, scorecard: { key: 'default', label: 'All' }, flags: [], overridden: false, ...patch };
+  return { id, name: id, search: id.toLowerCase(), score: 50, tier: { key: 'healthy', label: 'Healthy', color: '#1e8e3e' }, d7: 0, renewal: null, scorecard: { key: 'default', label: 'All' }, flags: [], overridden: false, details: true, ...patch };
 }
 
 describe('options routes', () => {
@@ -28,13 +28,16 @@ describe('options routes', () => {
 });
 
 describe('accounts table rows', () => {
-  test('a stored account and score become a searchable row with renewal, flags and override', () => {
+  test('a stored account becomes a searchable row; its score row adds trend, scorecard, flags and override', () => {
     const account: AccountRow = { id: 'a1', name: 'Acme', domains: ['acme.example'], contacts: ['Dana@Acme.example'], attributes: { renewal_date: '2027-01-02' } };
-    const score = { accountId: 'a1', score: 71, tier: 'healthy', trend: { d7: -4, d30: null }, result: { tier: { key: 'healthy', label: 'Healthy', color: '#1e8e3e' }, scorecard: { key: 'smb', label: 'SMB' }, flags: [{ key: 'renewal_soon', label: 'Renewal soon', actions: [] }], override: { author: 'x' } } } as unknown as ScoreRow;
-    const r = toListRow(account, score);
-    expect(r).toMatchObject({ score: 71, d7: -4, renewal: '2027-01-02', scorecard: { key: 'smb' }, flags: [{ key: 'renewal_soon', label: 'Renewal soon' }], overridden: true });
-    expect(r.search).toContain('dana@acme.example');
-    expect(toListRow(account, undefined)).toMatchObject({ score: null, tier: null, scorecard: null, flags: [], overridden: false });
+    const healthy = { key: 'healthy', label: 'Healthy', color: '#1e8e3e' };
+    const quick = quickRow(account, { score: 71, tier: 'healthy' }, new Map([['healthy', healthy]]));
+    expect(quick).toMatchObject({ score: 71, tier: healthy, renewal: '2027-01-02', d7: null, scorecard: null, details: false });
+    expect(quick.search).toContain('dana@acme.example');
+    expect(quickRow(account, { score: 5, tier: 'gone' }, new Map()).tier).toEqual({ key: 'gone', label: 'gone', color: '#9aa0a6' });
+    const score = { accountId: 'a1', score: 71, tier: 'healthy', trend: { d7: -4, d30: null }, result: { tier: healthy, scorecard: { key: 'smb', label: 'SMB' }, flags: [{ key: 'renewal_soon', label: 'Renewal soon', actions: [] }], override: { author: 'x' } } } as unknown as ScoreRow;
+    expect(withDetails(quick, score)).toMatchObject({ score: 71, d7: -4, scorecard: { key: 'smb' }, flags: [{ key: 'renewal_soon', label: 'Renewal soon' }], overridden: true, details: true });
+    expect(withDetails(quickRow(account, undefined, new Map()), undefined)).toMatchObject({ score: null, tier: null, details: true });
   });
 
   test('search matches name, email or domain; filters combine', () => {
@@ -62,6 +65,30 @@ describe('accounts table rows', () => {
     expect(order('renewal')).toEqual(['Bob', 'Zed', 'amy']);
     expect(order('name')).toEqual(['amy', 'Bob', 'Zed']);
     expect(rows.map((r) => r.id)).toEqual(['Zed', 'amy', 'Bob']); // the input stays as it was
+  });
+});
+
+describe('loading the table rows', () => {
+  const { db } = useDemoDb();
+  test('every account arrives first with its score and tier, then complete; the last call says done', async () => {
+    const calls: { stage: string; rows: AccountListRow[] }[] = [];
+    await loadAccountRows(db(), (rows, stage) => calls.push({ stage, rows }), new AbortController().signal, 7);
+    expect(calls[0]).toMatchObject({ stage: 'accounts' });
+    expect(calls[0]!.rows.length).toBe(40); // the first chunk (100) holds every demo account
+    expect(calls.at(-1)!.stage).toBe('done');
+    const rows = calls.at(-1)!.rows;
+    expect(rows.map((r) => r.id)).toEqual(demo.accounts.map((a) => a.id).sort());
+    for (const r of rows) {
+      const stored = (await db().scores.get(r.id))!;
+      expect(r).toMatchObject({ details: true, score: stored.score, tier: stored.result.tier, d7: stored.trend.d7, scorecard: stored.result.scorecard });
+    }
+  });
+  test('an aborted load reports nothing more', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const onRows = vi.fn();
+    await loadAccountRows(db(), onRows, controller.signal);
+    expect(onRows).not.toHaveBeenCalled();
   });
 });
 

@@ -51,13 +51,13 @@ describe('virtualised table', () => {
     const { body, onOpen } = mount();
     const focusable = () => host.querySelector<HTMLElement>('.vt-body [tabindex="0"]')!;
     expect(focusable().dataset.index).toBe('0');
-    act(() => focusable().dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })));
+    act(() => void focusable().dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })));
     expect(focusable().dataset.index).toBe('1');
-    act(() => focusable().dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true })));
+    act(() => void focusable().dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true })));
     expect(body.scrollTop).toBeGreaterThan(0);
-    act(() => body.dispatchEvent(new Event('scroll')));
+    act(() => void body.dispatchEvent(new Event('scroll')));
     expect(focusable().dataset.index).toBe('99999');
-    act(() => focusable().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    act(() => void focusable().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
     expect(onOpen).toHaveBeenLastCalledWith(items[99_999]);
     act(() => host.querySelector<HTMLElement>('[data-index="99998"] [role="cell"]')!.click());
     expect(onOpen).toHaveBeenLastCalledWith(items[99_998]);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { distribution, whatIf, type WhatIfEntry } from '../../../lib/data/whatif';
+import { distribution, loadWhatIfEntries, whatIf, type WhatIfEntry } from '../../../lib/data/whatif';
 import { scoreAccount } from '../../../lib/scoring';
-import { demo, now, readPreset, shiftedTiers } from './fixtures';
+import { demo, now, readPreset, shiftedTiers, useDemoDb } from './fixtures';
 
 const current = readPreset('default');
 
@@ -71,5 +71,23 @@ describe('what-if preview', () => {
     const d = distribution([{ key: 'a', label: 'A', color: '#000000' }], ['a', 'gone', null, 'a']);
     expect(d.tiers).toEqual([{ key: 'a', label: 'A', color: '#000000', count: 2 }, { key: 'gone', label: 'gone', color: '#9aa0a6', count: 1 }]);
     expect(d.insufficient).toBe(1);
+  });
+});
+
+describe('what-if input from the database', () => {
+  const { db } = useDemoDb();
+  test('every stored account comes with its metrics, override and stored result, whatever the chunk size', async () => {
+    const { setOverrideAndRescore } = await import('../../../lib/data/rescore');
+    await setOverrideAndRescore(db(), 'acc-003', { tier: 'champion', reason: 'r', author: 'a', createdAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const all = await loadWhatIfEntries(db(), 7);
+    expect(all.map((e) => e.account.id)).toEqual(demo.accounts.map((a) => a.id).sort());
+    expect(await loadWhatIfEntries(db(), 1000)).toEqual(all);
+    for (const e of all) {
+      const stored = (await db().scores.get(e.account.id))!;
+      expect(e.before).toEqual({ score: stored.score, tier: stored.tier });
+      expect(e.metrics).toEqual((await db().metrics.get(e.account.id))!.values);
+    }
+    expect(all.find((e) => e.account.id === 'acc-003')!.override).toMatchObject({ tier: 'champion' });
+    expect(all.find((e) => e.account.id === 'acc-003')!.before.tier).toBe('champion');
   });
 });
