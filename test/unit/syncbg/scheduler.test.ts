@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_SOURCE_STATE } from '../../../lib/data/sync';
+import { INITIAL_SOURCE_STATE, type SourceState } from '../../../lib/data/sync';
 import { alarmName, alarmTime, failedState, sourceIdOfAlarm, syncOrder } from '../../../lib/data/sync/scheduler';
 
 const now = new Date('2024-10-16T12:00:00Z');
@@ -21,7 +21,7 @@ describe('sync scheduler', () => {
   });
 
   it('backs off after failed applies: 1, 2, 4 minutes scaled by jitter, keeping the validators', () => {
-    let state = { ...INITIAL_SOURCE_STATE, etag: '"e"' };
+    let state: SourceState = { ...INITIAL_SOURCE_STATE, etag: '"e"' };
     const delays: number[] = [];
     for (let i = 0; i < 3; i++) {
       state = failedState(state, 60, 'boom', now, () => 0.999);
