@@ -3,8 +3,9 @@
 // explanation, exactly as replaceDataset stores them, so lookups never recompute.
 import type { ConfigApplied } from '../messaging';
 import { scoreAccount, trend, type ScoringConfig } from '../scoring';
-import type { HistoryPoint, OverrideInput, ScoreResult } from '../scoring/types';
+import type { OverrideInput, ScoreResult } from '../scoring/types';
 import { oldestAsOf, sha256Hex } from './apply';
+import { historyByAccount } from './changes';
 import { type ChangeRow, type HealthmarkDb, type HistoryRow, type ScoreRow, setMeta } from './db';
 import { dayOf } from './demo';
 import { activeConfig } from './status';
@@ -18,16 +19,6 @@ export const TREND_WINDOW_DAYS = 45;
 
 function scoreRowOf(result: ScoreResult, rest: Pick<ScoreRow, 'trend' | 'dataAsOf' | 'configId' | 'computedAt'>): ScoreRow {
   return { accountId: result.accountId, score: result.score, tier: result.tier?.key ?? null, status: result.status, result, ...rest };
-}
-
-function group<T extends { accountId: string }>(rows: T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = out.get(row.accountId);
-    if (list) list.push(row);
-    else out.set(row.accountId, [row]);
-  }
-  return out;
 }
 
 /**
@@ -50,7 +41,7 @@ export async function applyConfigVersion(db: HealthmarkDb, config: ScoringConfig
     ]);
     const metricsById = new Map(metrics.map((m) => [m.accountId, m.values]));
     const overrideById = new Map(overrides.map((o) => [o.accountId, o]));
-    const historyById = group<HistoryPoint & { accountId: string }>(recent);
+    const historyById = historyByAccount(recent);
     const configId = (await db.configs.add({ name: config.name, version: config.version, hash, source, appliedAt: computedAt, config })) as number;
 
     const scores: ScoreRow[] = [];
