@@ -2,6 +2,7 @@
 // README and for looking at the UI as a person would (docs/images/options-*.png, popup-search-*.png).
 import type { Page } from '@playwright/test';
 import { expect, test } from '../helpers/fixtures';
+import { shotPath } from '../helpers/shots';
 
 const VIEWS = [
   { name: 'scoring', hash: '#/scoring', ready: (p: Page) => expect(p.getByTestId('config-versions')).toBeVisible() },
@@ -18,7 +19,7 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const view of VIEWS) {
       await page.goto(`chrome-extension://${session.extensionId}/options.html${view.hash}`);
       await view.ready(page);
-      await page.screenshot({ path: `docs/images/options-${view.name}-${scheme}.png` });
+      await page.screenshot({ path: shotPath(`options-${view.name}-${scheme}.png`) });
     }
     // A what-if in progress: the default preset with its tiers moved.
     await page.goto(`chrome-extension://${session.extensionId}/options.html#/scoring`);
@@ -31,7 +32,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await editor.fill(JSON.stringify(config, null, 2));
     await expect(page.getByTestId('whatif')).toBeVisible();
     await page.getByRole('heading', { name: 'What would change' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `docs/images/options-whatif-${scheme}.png` });
+    await page.screenshot({ path: shotPath(`options-whatif-${scheme}.png`) });
     await page.close();
 
     const popup = await session.context.newPage();
@@ -41,7 +42,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await popup.getByLabel('Find an account').fill('b');
     await expect(popup.getByTestId('search-results')).toBeVisible();
     await expect(popup.locator('.search .card')).toBeVisible();
-    await popup.screenshot({ path: `docs/images/popup-search-${scheme}.png`, fullPage: true });
+    await popup.screenshot({ path: shotPath(`popup-search-${scheme}.png`), fullPage: true });
     await popup.close();
   });
 }

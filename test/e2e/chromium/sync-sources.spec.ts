@@ -8,6 +8,7 @@ import { DROPPED_ACCOUNTS, SYNC_ACCOUNTS, SYNC_CONFIG_TEXT, accountsCsv, expecte
 import { readBadges, waitForBadgeCount } from '../helpers/badges';
 import { expect, test } from '../helpers/fixtures';
 import { extensionPage } from './options-helpers';
+import { shotPath } from '../helpers/shots';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const routes = new Map<string, Handler>();
@@ -174,13 +175,13 @@ test('screenshots of the Sources tab and the popup sync status, light and dark',
     await options.setViewportSize({ width: 1100, height: 1500 });
     await options.goto(extensionPage(session, 'options.html#/sources'));
     await expect(options.getByTestId('sync-log')).toBeVisible();
-    await options.screenshot({ path: `docs/images/sources-tab-${scheme}.png`, fullPage: true });
+    await options.screenshot({ path: shotPath(`sources-tab-${scheme}.png`), fullPage: true });
     const popup = await session.context.newPage();
     await popup.emulateMedia({ colorScheme: scheme });
     await popup.setViewportSize({ width: 340, height: 900 });
     await popup.goto(extensionPage(session, 'popup.html'));
     await expect(popup.getByTestId('sync-changes')).toBeVisible();
-    await popup.locator('main').screenshot({ path: `docs/images/popup-sync-${scheme}.png` });
+    await popup.locator('main').screenshot({ path: shotPath(`popup-sync-${scheme}.png`) });
     await Promise.all([options.close(), popup.close()]);
   }
 });
