@@ -118,8 +118,8 @@ export type LoadStage = 'accounts' | 'details' | 'done';
 const EMIT_EVERY_MS = 400;
 
 /**
- * Reads every account in key order, `chunk` at a time (the first chunk small, so the table shows at once), then
- * the score rows over the same key ranges. `onRows` gets the rows so far at most every 400 ms (filtering and
+ * Reads the first 100 accounts complete (the table shows at once), then every account in key order, `chunk` at a
+ * time, with its score and tier from the indexes, then the score rows over the same key ranges. `onRows` gets the rows so far at most every 400 ms (filtering and
  * sorting 100k rows on every chunk would cost more than the reading).
  */
 export async function loadAccountRows(db: HealthmarkDb, onRows: (rows: AccountListRow[], stage: LoadStage) => void, signal: AbortSignal, chunk = 2000): Promise<void> {
@@ -129,24 +129,29 @@ export async function loadAccountRows(db: HealthmarkDb, onRows: (rows: AccountLi
     emitted = performance.now();
     onRows(rows.slice(), stage);
   };
-  const [stored, active] = await Promise.all([storedSnapshots(db), activeConfig(db)]);
-  const tiers = new Map((active?.config.tiers ?? []).map((t) => [t.key, { key: t.key, label: t.label, color: t.color }]));
+  // The first rows come complete from their score rows, so the table shows before the indexes are read.
+  const indexes = Promise.all([storedSnapshots(db), activeConfig(db)]);
   const rows: AccountListRow[] = [];
-  let after: string | null = null;
-  for (let size = 100; ; size = chunk) {
-    const accounts: AccountRow[] = await (after === null ? db.accounts.orderBy(':id') : db.accounts.where(':id').above(after)).limit(size).toArray();
+  const firstAccounts = await db.accounts.orderBy(':id').limit(100).toArray();
+  const firstScores = new Map((await db.scores.bulkGet(firstAccounts.map((a) => a.id))).map((score, i) => [firstAccounts[i]!.id, score]));
+  if (signal.aborted) return;
+  for (const a of firstAccounts) rows.push(withDetails(quickRow(a, undefined, new Map()), firstScores.get(a.id)));
+  emit('accounts', true);
+  const [stored, active] = await indexes;
+  const tiers = new Map((active?.config.tiers ?? []).map((t) => [t.key, { key: t.key, label: t.label, color: t.color }]));
+  for (let after = firstAccounts[firstAccounts.length - 1]?.id; after !== undefined; ) {
+    const accounts: AccountRow[] = await db.accounts.where(':id').above(after).limit(chunk).toArray();
     if (signal.aborted) return;
     for (const a of accounts) rows.push(quickRow(a, stored.get(a.id), tiers));
-    emit('accounts', rows.length === accounts.length);
-    if (accounts.length < size) break;
-    after = accounts[accounts.length - 1]!.id;
+    emit('accounts');
+    after = accounts.length < chunk ? undefined : accounts[accounts.length - 1]!.id;
   }
   for (let start = 0; start < rows.length; start += chunk) {
     const end = Math.min(rows.length, start + chunk) - 1;
     const scores = await db.scores.where(':id').between(rows[start]!.id, rows[end]!.id, true, true).toArray();
     if (signal.aborted) return;
     const byId = new Map(scores.map((s) => [s.accountId, s]));
-    for (let i = start; i <= end; i++) rows[i] = withDetails(rows[i]!, byId.get(rows[i]!.id));
+    for (let i = start; i <= end; i++) if (!rows[i]!.details) rows[i] = withDetails(rows[i]!, byId.get(rows[i]!.id));
     emit('details');
   }
   emit('done', true);
