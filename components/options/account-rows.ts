@@ -92,34 +92,43 @@ export interface SortOrder {
   descending: boolean;
 }
 
-const VALUE: Record<SortKey, (r: AccountListRow) => string | number | null> = {
-  name: (r) => r.name,
+const VALUE: Record<Exclude<SortKey, 'name'>, (r: AccountListRow) => string | number | null> = {
   score: (r) => r.score,
   trend: (r) => r.d7,
   renewal: (r) => r.renewal,
 };
 
-/** Sorted copy; rows without the value (no score, no renewal date) always come last; ties by name. */
+/**
+ * Sorted copy; rows without the value (no score, no renewal date) always come last. Ties are broken by the
+ * lower-cased name with a plain comparison: a collator on every tie made sorting 100k rows by score take a second.
+ */
 export function sortRows(rows: readonly AccountListRow[], order: SortOrder): AccountListRow[] {
-  const value = VALUE[order.key];
   const sign = order.descending ? -1 : 1;
+  const byName = (a: AccountListRow, b: AccountListRow) => (a.search < b.search ? -1 : a.search > b.search ? 1 : 0);
   const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-  return [...rows].sort((a, b) => {
+  const compare =
+    order.key === 'name'
+      ? (a: AccountListRow, b: AccountListRow) => sign * collator.compare(a.name, b.name) || byName(a, b)
+      : compareBy(VALUE[order.key], sign, byName);
+  return [...rows].sort(compare);
+}
+
+function compareBy(value: (r: AccountListRow) => string | number | null, sign: number, byName: (a: AccountListRow, b: AccountListRow) => number) {
+  return (a: AccountListRow, b: AccountListRow) => {
     const va = value(a);
     const vb = value(b);
-    if (va === null || vb === null) return va === vb ? collator.compare(a.name, b.name) : va === null ? 1 : -1;
-    const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
-    return c !== 0 ? sign * c : collator.compare(a.name, b.name);
-  });
+    if (va === null || vb === null) return va === vb ? byName(a, b) : va === null ? 1 : -1;
+    return sign * (va < vb ? -1 : va > vb ? 1 : 0) || byName(a, b);
+  };
 }
 
 export type LoadStage = 'accounts' | 'details' | 'done';
 
-const EMIT_EVERY_MS = 400;
+const EMIT_EVERY_MS = 1000;
 
 /**
  * Reads the first 100 accounts complete (the table shows at once), then every account in key order, `chunk` at a
- * time, with its score and tier from the indexes, then the score rows over the same key ranges. `onRows` gets the rows so far at most every 400 ms (filtering and
+ * time, with its score and tier from the indexes, then the score rows over the same key ranges. `onRows` gets the rows so far at most once a second (filtering and
  * sorting 100k rows on every chunk would cost more than the reading).
  */
 export async function loadAccountRows(db: HealthmarkDb, onRows: (rows: AccountListRow[], stage: LoadStage) => void, signal: AbortSignal, chunk = 2000): Promise<void> {
@@ -130,14 +139,13 @@ export async function loadAccountRows(db: HealthmarkDb, onRows: (rows: AccountLi
     onRows(rows.slice(), stage);
   };
   // The first rows come complete from their score rows, so the table shows before the indexes are read.
-  const indexes = Promise.all([storedSnapshots(db), activeConfig(db)]);
   const rows: AccountListRow[] = [];
   const firstAccounts = await db.accounts.orderBy(':id').limit(100).toArray();
   const firstScores = new Map((await db.scores.bulkGet(firstAccounts.map((a) => a.id))).map((score, i) => [firstAccounts[i]!.id, score]));
   if (signal.aborted) return;
   for (const a of firstAccounts) rows.push(withDetails(quickRow(a, undefined, new Map()), firstScores.get(a.id)));
   emit('accounts', true);
-  const [stored, active] = await indexes;
+  const [stored, active] = await Promise.all([storedSnapshots(db), activeConfig(db)]);
   const tiers = new Map((active?.config.tiers ?? []).map((t) => [t.key, { key: t.key, label: t.label, color: t.color }]));
   for (let after = firstAccounts[firstAccounts.length - 1]?.id; after !== undefined; ) {
     const accounts: AccountRow[] = await db.accounts.where(':id').above(after).limit(chunk).toArray();

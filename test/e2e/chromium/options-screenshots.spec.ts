@@ -31,8 +31,8 @@ for (const scheme of ['light', 'dark'] as const) {
     config.tiers[2].min = 50; config.tiers[1].max = 49;
     await editor.fill(JSON.stringify(config, null, 2));
     await expect(page.getByTestId('whatif')).toBeVisible();
-    await page.getByRole('heading', { name: 'What would change' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: shotPath(`options-whatif-${scheme}.png`) });
+    await expect(page.getByTestId('whatif-moves-count')).toBeVisible();
+    await page.locator('.scoring > .panel').nth(1).screenshot({ path: shotPath(`options-whatif-${scheme}.png`) });
     await page.close();
 
     const popup = await session.context.newPage();
