@@ -34,7 +34,7 @@ function useAccountRows(): { rows: AccountListRow[]; stage: LoadStage } {
 function Trend({ d7 }: { d7: number | null }) {
   if (d7 === null) return <span class="muted">–</span>;
   if (d7 === 0) return <span class="muted">0</span>;
-  return <span class={d7 > 0 ? 'up' : 'down'} aria-label={d7 > 0 ? t('badgeTrendUp', d7) : t('badgeTrendDown', -d7)}>{d7 > 0 ? `▲ ${d7}` : `▼ ${-d7}`}</span>;
+  return <span class={d7 > 0 ? 'delta-up' : 'delta-down'} aria-label={d7 > 0 ? t('badgeTrendUp', d7) : t('badgeTrendDown', -d7)}>{d7 > 0 ? `▲ ${d7}` : `▼ ${-d7}`}</span>;
 }
 
 function AccountList() {

@@ -38,7 +38,7 @@ export function WhatIfView({ result }: { result: WhatIfResult }) {
                 <td><TierName tier={m.from} /> <span aria-label={t('whatIfTo')}>→</span> <TierName tier={m.to} /></td>
                 <td class="num">
                   {m.scoreBefore ?? '–'} → {m.scoreAfter ?? '–'}
-                  {m.delta !== null && m.delta !== 0 ? <span class={m.delta > 0 ? 'up' : 'down'}> ({m.delta > 0 ? '+' : ''}{m.delta})</span> : null}
+                  {m.delta !== null && m.delta !== 0 ? <span class={m.delta > 0 ? 'delta-up' : 'delta-down'}> ({m.delta > 0 ? '+' : ''}{m.delta})</span> : null}
                 </td>
               </tr>
             ))}

@@ -21,14 +21,14 @@ for (const scheme of ['light', 'dark'] as const) {
       await view.ready(page);
       await page.screenshot({ path: shotPath(`options-${view.name}-${scheme}.png`) });
     }
-    // A what-if in progress: the default preset with its tiers moved.
+    // A what-if in progress: the default preset with sentiment weighing more than usage.
     await page.goto(`chrome-extension://${session.extensionId}/options.html#/scoring`);
     const editor = page.getByLabel('Scoring config (JSON)');
     await expect(editor).toHaveValue(/"schemaVersion"/);
     const config = JSON.parse(await editor.inputValue());
     config.version = '2025.2';
-    config.tiers[1].min = 30; config.tiers[0].max = 29;
-    config.tiers[2].min = 50; config.tiers[1].max = 49;
+    const weights: Record<string, number> = { usage: 25, setup: 10, sentiment: 45, support_billing: 20 };
+    for (const group of config.scorecards[0].groups) group.weight = weights[group.key];
     await editor.fill(JSON.stringify(config, null, 2));
     await expect(page.getByTestId('whatif')).toBeVisible();
     await expect(page.getByTestId('whatif-moves-count')).toBeVisible();
