@@ -1,6 +1,6 @@
 // What Healthmark keeps and sends: row counts per table, the configured sources (the only places anything is
 // fetched from), what pages send (identifiers only, to the extension itself), and "Delete all data".
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getMeta } from '../../lib/data/db';
 import { t } from '../../lib/i18n';
 import type { DataStatus } from '../../lib/messaging';
@@ -38,6 +38,15 @@ export function PrivacyTab() {
   const live = useLive(loadPrivacy, []);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const notice = useRef<HTMLParagraphElement>(null);
+  // Keyboard focus follows the flow: to Cancel (the safe choice) when asked to confirm, then to the outcome.
+  useEffect(() => {
+    if (confirming) cancel.current?.focus();
+  }, [confirming]);
+  useEffect(() => {
+    if (message) notice.current?.focus();
+  }, [message]);
   const run = async (action: 'deleteAllData' | 'loadDemo', done: string) => {
     try {
       await ask(action, {});
@@ -81,12 +90,12 @@ export function PrivacyTab() {
       </section>
       <section class="panel danger-zone" aria-labelledby="delete-title">
         <h2 id="delete-title">{t('privacyDeleteTitle')}</h2>
-        {message ? <p role="status" class="notice">{message}</p> : null}
+        {message ? <p role="status" class="notice" tabIndex={-1} ref={notice}>{message}</p> : null}
         {confirming ? (
           <div role="group" aria-labelledby="delete-confirm-text" class="confirm">
             <p id="delete-confirm-text"><strong>{t('privacyDeleteConfirm')}</strong></p>
             <button type="button" class="danger" onClick={() => run('deleteAllData', t('privacyDeleted'))}>{t('privacyDeleteYes')}</button>
-            <button type="button" onClick={() => setConfirming(false)}>{t('privacyCancel')}</button>
+            <button type="button" ref={cancel} onClick={() => setConfirming(false)}>{t('privacyCancel')}</button>
           </div>
         ) : (
           <>

@@ -11,13 +11,14 @@ test('delete all data empties every table, the popup and the badges; the demo ca
   await expect(page.getByTestId('no-sources')).toBeVisible();
 
   await page.getByRole('button', { name: 'Delete all data…' }).click();
-  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused(); // the safe choice has the focus
+  await page.keyboard.press('Enter');
   await expect(counts.locator('[data-table="accounts"] td')).toHaveText('40');
 
   await page.getByRole('button', { name: 'Delete all data…' }).click();
   await expect(page.getByText('This cannot be undone.')).toBeVisible();
   await page.getByRole('button', { name: 'Yes, delete everything' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'All data deleted.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'All data deleted.' })).toBeFocused();
   for (const table of ['accounts', 'identities', 'metrics', 'configs', 'scores', 'history', 'overrides', 'changes'])
     await expect(counts.locator(`[data-table="${table}"] td`), table).toHaveText('0');
 
