@@ -3,7 +3,7 @@ import { configHandlers } from '../../../lib/background/handlers/config';
 import { getMeta } from '../../../lib/data/db';
 import { dayOf } from '../../../lib/data/demo';
 import { activeConfig } from '../../../lib/data/status';
-import { scoreAccount } from '../../../lib/scoring';
+import { scoreAccount, trend } from '../../../lib/scoring';
 import { demo, readPreset, shiftedTiers, useDemoDb } from './fixtures';
 
 const { db } = useDemoDb();
@@ -39,6 +39,12 @@ describe('applyConfig', () => {
     }
     expect(moved).toBeGreaterThan(0);
     expect(reply.tierChanges).toBe(moved);
+    // Trends compare today's new score with the stored history (the demo's weekly snapshots).
+    const borealis = scores.get('acc-002')!;
+    const history = await db().history.where('accountId').equals('acc-002').toArray();
+    expect(history.length).toBeGreaterThan(2);
+    expect(borealis.trend).toEqual(trend(history, dayOf(applied)));
+    expect(borealis.trend.d7).not.toBeNull();
     expect(await db().changes.where('accountId').anyOf(demo.accounts.map((a) => a.id)).filter((c) => c.kind === 'config').count()).toBe(moved);
   });
 
