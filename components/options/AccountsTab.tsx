@@ -18,14 +18,30 @@ export function AccountsTab({ accountId }: { accountId: string | null }) {
 /** Changes when scores may have changed (a data refresh, a config apply, an override), so the list reloads. */
 const dataVersion = async () => JSON.stringify([await getMeta(db, 'updatedAt'), await getMeta(db, 'activeConfigId'), await db.overrides.toArray()]);
 
+interface Loaded {
+  key: string;
+  rows: AccountListRow[];
+  stage: LoadStage;
+}
+
+/** The last rows loaded, kept while the page is open: coming back from an account shows the list at once. */
+let loaded: Loaded | null = null;
+
 function useAccountRows(): { rows: AccountListRow[]; stage: LoadStage } {
   const version = useLive(dataVersion, []);
-  const [state, setState] = useState<{ rows: AccountListRow[]; stage: LoadStage }>({ rows: [], stage: 'accounts' });
+  const [state, setState] = useState<{ rows: AccountListRow[]; stage: LoadStage }>(() => loaded ?? { rows: [], stage: 'accounts' });
   const key = version.state === 'ready' ? version.value : null;
   useEffect(() => {
     if (key === null) return;
+    if (loaded?.key === key && loaded.stage === 'done') return setState(loaded);
+    const previous = loaded;
     const controller = new AbortController();
-    loadAccountRows(db, (rows, stage) => setState({ rows, stage }), controller.signal).catch((e: unknown) => console.error('Healthmark: loading accounts failed:', e));
+    const onRows = (rows: AccountListRow[], stage: LoadStage) => {
+      loaded = { key, rows, stage };
+      // A reload keeps the previous rows on screen until every account is listed again.
+      if (!previous || stage !== 'accounts') setState(loaded);
+    };
+    loadAccountRows(db, onRows, controller.signal).catch((e: unknown) => console.error('Healthmark: loading accounts failed:', e));
     return () => controller.abort();
   }, [key]);
   return state;

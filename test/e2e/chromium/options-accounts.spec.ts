@@ -60,6 +60,11 @@ test('an override is checked field by field, shows in the page badge, and can be
   await form.getByRole('button', { name: 'Save override' }).click();
   await expect(page.getByTestId('override-current')).toContainText('Robin Tester');
   await expect(page.locator('.card-slot .card .score')).toHaveText('95');
+  await page.getByRole('link', { name: '← All accounts' }).click();
+  await page.getByLabel('Overridden only').check();
+  await expect(page.getByTestId('accounts-count')).toHaveText('1 of 40 accounts');
+  await expect(page.locator('.vt-body [role="row"]').first()).toContainText('Acme Analytics');
+  await expect(page.locator('.vt-body [role="row"]').first()).toContainText('Overridden');
 
   const badges = await inboxBadges(page, pages.origin, 8);
   const label = badges.get('dana.wu@acme-analytics.example')?.label ?? '';
