@@ -1,7 +1,8 @@
 // UI benchmark on the built extension in headless Chromium, with 100k generated accounts in its database:
-// popup open time, popup search, options accounts-table first render and full load, and frame times while the
-// table scrolls. Baselines are measured in the same run: the same pages with the 40 demo accounts, and frame
-// times of the idle page. Run: npm run build && npm run bench:ui
+// popup open time, popup search, options accounts-table first render and full load, the what-if preview of an
+// edited config (time and longest task), and frame times while the table scrolls. Baselines are measured in the
+// same run: the same pages with the 40 demo accounts, and frame times of the idle page.
+// Run: npm run build && npm run bench:ui
 import type { Page } from '@playwright/test';
 import { launchChromium } from '../../lib/dev/launch';
 
@@ -25,10 +26,13 @@ async function insertAccounts(page: Page, count: number): Promise<{ seconds: num
       open.onerror = () => reject(open.error);
     });
     const done = (tx: IDBTransaction) => new Promise<void>((resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error))));
-    const template = await new Promise<Record<string, unknown> & { result: Record<string, unknown> }>((resolve) => {
-      const request = db.transaction('scores').objectStore('scores').get('acc-001');
-      request.onsuccess = () => resolve(request.result);
-    });
+    const read = <T,>(store: string, key: string) =>
+      new Promise<T>((resolve) => {
+        const request = db.transaction(store).objectStore(store).get(key);
+        request.onsuccess = () => resolve(request.result as T);
+      });
+    const template = await read<Record<string, unknown> & { result: Record<string, unknown> }>('scores', 'acc-001');
+    const metricsTemplate = (await read<{ values: Record<string, { value: unknown; asOf: string }> }>('metrics', 'acc-001')).values;
     const tiers = [
       { key: 'at_risk', label: 'At risk', color: '#d93025', max: 39 },
       { key: 'needs_attention', label: 'Needs attention', color: '#f9ab00', max: 59 },
@@ -37,8 +41,8 @@ async function insertAccounts(page: Page, count: number): Promise<{ seconds: num
     ];
     const CHUNK = 5000;
     for (let start = 0; start < count; start += CHUNK) {
-      const tx = db.transaction(['accounts', 'identities', 'scores'], 'readwrite', { durability: 'relaxed' });
-      const [accounts, identities, scores] = ['accounts', 'identities', 'scores'].map((s) => tx.objectStore(s));
+      const tx = db.transaction(['accounts', 'identities', 'scores', 'metrics'], 'readwrite', { durability: 'relaxed' });
+      const [accounts, identities, scores, metrics] = ['accounts', 'identities', 'scores', 'metrics'].map((s) => tx.objectStore(s));
       for (let i = start; i < Math.min(count, start + CHUNK); i++) {
         const id = `bench-${String(i).padStart(6, '0')}`;
         const domain = `bench${i}.example`;
@@ -51,6 +55,9 @@ async function insertAccounts(page: Page, count: number): Promise<{ seconds: num
         identities!.put({ key: `email:owner@${domain}`, accountId: id });
         identities!.put({ key: `domain:${domain}`, accountId: id });
         identities!.put({ key: `name:bench account ${String(i).padStart(6, '0')}`, accountId: id });
+        // The demo account's metric values, usage varied so that a config change moves some accounts.
+        const values = { ...metricsTemplate, logins_per_week: { ...metricsTemplate.logins_per_week!, value: (i % 17) + 0.5 }, active_seats_pct: { ...metricsTemplate.active_seats_pct!, value: (i * 7) % 110 } };
+        metrics!.put({ accountId: id, values });
         scores!.put({ ...template, accountId: id, score, tier: key, trend: { d7: (i % 21) - 10, d30: null }, result: { ...template.result, accountId: id, score, tier } });
       }
       await done(tx);
@@ -93,6 +100,33 @@ async function tableOpen(page: Page, url: string): Promise<{ first: number; list
   return { first, listed, all: Date.now() - started };
 }
 
+/**
+ * Typing a changed config (sentiment weighs more) to the what-if result, and the longest task meanwhile: the
+ * preview must score every stored account without freezing the page.
+ */
+async function whatIfPreview(page: Page, url: string): Promise<{ ms: number; longestTask: number }> {
+  await page.goto(url);
+  const editor = page.getByLabel('Scoring config (JSON)');
+  await page.waitForFunction(() => (document.querySelector('#config-text') as HTMLTextAreaElement | null)?.value.includes('"schemaVersion"'));
+  const config = JSON.parse(await editor.inputValue());
+  const weights: Record<string, number> = { usage: 25, setup: 10, sentiment: 45, support_billing: 20 };
+  for (const group of config.scorecards[0].groups) group.weight = weights[group.key];
+  await page.evaluate(() => {
+    const w = window as unknown as { longest: number };
+    w.longest = 0;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.longest = Math.max(w.longest, e.duration)))).observe({ type: 'longtask' });
+  });
+  const started = Date.now();
+  // Set like a paste but without the browser's own cost of inserting 12 KB into a textarea (~1.4 s here).
+  await editor.evaluate((el: HTMLTextAreaElement, text) => {
+    el.value = text;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, JSON.stringify(config, null, 2));
+  await page.getByTestId('whatif-moves-count').waitFor({ timeout: 300_000 });
+  const ms = Date.now() - started;
+  return { ms, longestTask: await page.evaluate(() => (window as unknown as { longest: number }).longest) };
+}
+
 /** requestAnimationFrame deltas over `frames` frames, scrolling the table by `step` px each frame (0 = idle). */
 async function frameTimes(page: Page, frames: number, step: number): Promise<{ deltas: number[]; rowsInDom: number }> {
   return page.evaluate(
@@ -116,13 +150,13 @@ async function frameTimes(page: Page, frames: number, step: number): Promise<{ d
   );
 }
 
-type Figures = Record<'popup' | 'search' | 'first' | 'listed' | 'all', number[]>;
+type Figures = Record<'popup' | 'search' | 'first' | 'listed' | 'all' | 'whatif' | 'longest', number[]>;
 
 /**
  * One round of every measure. Each starts from a blank page after a pause: the database serves one origin's
  * requests in turn, so a page left busy (the popup counting rows) would slow the next measure down.
  */
-async function measure(page: Page, urls: { popup: string; table: string }, into: Figures, count: number, query: string, expected: string): Promise<void> {
+async function measure(page: Page, urls: { popup: string; table: string; scoring: string }, into: Figures, count: number, query: string, expected: string): Promise<void> {
   const settle = async () => {
     await page.goto('about:blank');
     await page.waitForTimeout(1500);
@@ -136,6 +170,10 @@ async function measure(page: Page, urls: { popup: string; table: string }, into:
   into.popup.push(await popupOpen(page, urls.popup, count));
   await settle();
   into.search.push(await popupSearch(page, urls.popup, query, expected));
+  await settle();
+  const preview = await whatIfPreview(page, urls.scoring);
+  into.whatif.push(preview.ms);
+  into.longest.push(preview.longestTask);
 }
 
 async function main() {
@@ -143,11 +181,11 @@ async function main() {
   try {
     const popupUrl = `chrome-extension://${session.extensionId}/popup.html`;
     const tableUrl = `chrome-extension://${session.extensionId}/options.html#/accounts`;
-    const urls = { popup: popupUrl, table: tableUrl };
+    const urls = { popup: popupUrl, table: tableUrl, scoring: `chrome-extension://${session.extensionId}/options.html#/scoring` };
     // tsx keeps function names with a `__name` helper that does not exist inside the page.
     await session.context.addInitScript('globalThis.__name = (f) => f');
     const page = await session.context.newPage();
-    const baseline: Figures = { popup: [], search: [], first: [], listed: [], all: [] };
+    const baseline: Figures = { popup: [], search: [], first: [], listed: [], all: [], whatif: [], longest: [] };
     // Warm-up: the background seeds the demo on first start; a popup opened before that does not see it arrive.
     for (let seeded = false; !seeded; ) {
       await page.goto(popupUrl);
@@ -161,7 +199,7 @@ async function main() {
     const total = ACCOUNTS + 40;
     const target = String(Math.floor(ACCOUNTS * 0.777)).padStart(6, '0');
     console.log(`inserted ${ACCOUNTS.toLocaleString()} accounts (+ identities, score rows of ${inserted.scoreRowBytes} B each) in ${inserted.seconds.toFixed(1)} s`);
-    const big: Figures = { popup: [], search: [], first: [], listed: [], all: [] };
+    const big: Figures = { popup: [], search: [], first: [], listed: [], all: [], whatif: [], longest: [] };
     for (let r = 0; r < RUNS; r++) await measure(page, urls, big, total, `bench account ${target}`, `Bench Account ${target}`);
     await page.goto(tableUrl);
     await page.locator('[data-testid="accounts-count"][data-stage="done"]').waitFor({ timeout: 300_000 });
@@ -176,6 +214,8 @@ async function main() {
     row('options accounts table: first row', baseline.first, big.first);
     row('options accounts table: all listed', baseline.listed, big.listed);
     row('options accounts table: trends/flags in', baseline.all, big.all);
+    row('what-if preview: edit → result', baseline.whatif, big.whatif);
+    row('what-if preview: longest task', baseline.longest.map((x) => Math.max(x, 1)), big.longest);
     const f = (d: number[]) => `median ${median(d).toFixed(1)} ms, p95 ${percentile(d, 0.95).toFixed(1)} ms, max ${Math.max(...d).toFixed(1)} ms, frames > 20 ms: ${d.filter((x) => x > 20).length}/${d.length}`;
     console.log('');
     for (const s of scrolls)
