@@ -33,35 +33,38 @@ Options:
   --scorecard <key>    scorecard whose measures are checked and re-weighted (default: the one most accounts use)
   --format <f>         table (default) or json (the whole report and the draft config)
 
-Exit 0 with the report; 1 when an input is missing, unreadable or invalid, with the file, row and reason.
-Rows of the accounts file that cannot be read are listed on stderr and left out (the report says how many).`,
+Exit 0 with the report; 1 when the inputs have problems (an invalid config, unreadable history rows, too few
+outcomes, an unknown scorecard); 2 when the command cannot run (wrong arguments, a missing file, a file that is not
+readable as its format). Rows of the accounts file that cannot be read are listed on stderr and left out (the
+report says how many).`,
 
   async run(args, io) {
     const result = parseCommandArgs(this, args, OPTIONS, io);
     if ('exit' in result) return result.exit;
     const { values, positionals } = result.parsed;
-    const bad = (message: string) => {
+    const complain = (exit: number) => (message: string) => {
       io.err(`healthmark backtest: ${message}`);
-      return EXIT.problems;
+      return exit;
     };
-    if (!values.config || !values.accounts) return bad('both --config and --accounts are required (see --help)');
-    if (positionals.length > 0) return bad(`unexpected argument "${positionals[0]}"`);
-    if (values.format !== 'table' && values.format !== 'json') return bad(`--format must be table or json, not "${values.format}"`);
+    const usage = complain(EXIT.unusable);
+    if (!values.config || !values.accounts) return usage('both --config and --accounts are required (see --help)');
+    if (positionals.length > 0) return usage(`unexpected argument "${positionals[0]}"`);
+    if (values.format !== 'table' && values.format !== 'json') return usage(`--format must be table or json, not "${values.format}"`);
     const leadDays = Number(values['lead-days']);
-    if (!Number.isInteger(leadDays) || leadDays < 0) return bad(`--lead-days must be a whole number of days, not "${values['lead-days']}"`);
+    if (!Number.isInteger(leadDays) || leadDays < 0) return usage(`--lead-days must be a whole number of days, not "${values['lead-days']}"`);
 
     const loaded = await loadConfigFile(values.config, io, (line) => io.err(`${values.config}: ${line}`));
-    if ('exit' in loaded) return EXIT.problems;
+    if ('exit' in loaded) return loaded.exit;
     const accounts = await readAccounts(values.accounts, loaded.config.metrics, io);
-    if (!accounts) return EXIT.problems;
+    if ('exit' in accounts) return accounts.exit;
     const history = values.history === undefined ? undefined : await readHistoryFile(values.history, io);
-    if (history === null) return EXIT.problems;
+    if (history && 'exit' in history) return history.exit;
 
     const backtest = backtestConfig(
       { config: loaded.config, accounts: accounts.accounts, ...(values.scorecard ? { scorecard: values.scorecard } : {}) },
-      { leadDays, ...(history ? { history } : {}) },
+      { leadDays, ...(history ? { history: history.points } : {}) },
     );
-    if (!backtest.ok) return bad(backtest.error);
+    if (!backtest.ok) return complain(EXIT.problems)(backtest.error);
     if (accounts.rejected > 0) {
       backtest.report.warnings.unshift(`${accounts.rejected} rows of ${values.accounts} could not be read and were left out (listed on stderr).`);
     }
@@ -80,22 +83,26 @@ async function readAccounts(path: string, catalogue: readonly MetricCatalogueEnt
   const file = await readTextFile(path);
   if (!file.ok) {
     io.err(file.message);
-    return null;
+    return { exit: EXIT.unusable };
   }
   const imported = await importAccounts(file.text, { catalogue, name: path });
   for (const e of imported.errors) io.err(`${path}: ${formatRowError(e)}`);
   if (imported.rejectedRows > imported.errors.length) io.err(`${path}: … ${imported.rejectedRows - imported.errors.length} more rejected rows`);
   if (!imported.ok) {
     io.err(`${path}: ${imported.error}`);
-    return null;
+    return { exit: EXIT.unusable };
   }
   return { accounts: imported.accounts, rejected: imported.rejectedRows };
 }
 
 async function readHistoryFile(path: string, io: CliIo) {
   const file = await readTextFile(path);
-  const history = file.ok ? await readHistory(file.text, path) : { ok: false as const, error: file.message };
-  if (history.ok) return history.points;
-  io.err(file.ok ? `${path}: ${history.error}` : history.error);
-  return null;
+  if (!file.ok) {
+    io.err(file.message);
+    return { exit: EXIT.unusable };
+  }
+  const history = await readHistory(file.text, path);
+  if (history.ok) return { points: history.points };
+  io.err(`${path}: ${history.error}`);
+  return { exit: EXIT.problems };
 }

@@ -48,22 +48,24 @@ describe('healthmark backtest', { timeout: 60_000 }, () => {
     expect(validateConfig(candidate).ok).toBe(true);
   });
 
+  // Exit codes as for every command (docs/cli.md): 2 = could not run, 1 = the inputs have problems.
   it.each([
-    [['--accounts', accounts], 'healthmark backtest: both --config and --accounts are required (see --help)'],
-    [['--config', config, '--accounts', `${dir}/missing.csv`], `cannot read ${dir}/missing.csv: file not found`],
-    [['--config', config, '--accounts', accounts, '--history', `${dir}/history-bad.csv`], `${dir}/history-bad.csv: 1 rows cannot be read: row 2 (line 3): day "2025-02-30" is not a date (YYYY-MM-DD)`],
-    [['--config', config, '--accounts', accounts, '--lead-days', 'soon'], 'healthmark backtest: --lead-days must be a whole number of days, not "soon"'],
-    [['--config', config, '--accounts', accounts, '--format', 'xml'], 'healthmark backtest: --format must be table or json, not "xml"'],
-    [['--config', config, '--accounts', accounts, '--scorecard', 'smb'], 'healthmark backtest: scorecard "smb" is not in the config (it has "default")'],
-  ])('exits 1 on bad input %#: %j', async (args, message) => {
+    [['--accounts', accounts], 2, 'healthmark backtest: both --config and --accounts are required (see --help)'],
+    [['--config', config, '--accounts', `${dir}/missing.csv`], 2, `cannot read ${dir}/missing.csv: file not found`],
+    [['--config', config, '--accounts', accounts, '--history', `${dir}/missing-history.csv`], 2, `cannot read ${dir}/missing-history.csv: file not found`],
+    [['--config', config, '--accounts', accounts, '--history', `${dir}/history-bad.csv`], 1, `${dir}/history-bad.csv: 1 rows cannot be read: row 2 (line 3): day "2025-02-30" is not a date (YYYY-MM-DD)`],
+    [['--config', config, '--accounts', accounts, '--lead-days', 'soon'], 2, 'healthmark backtest: --lead-days must be a whole number of days, not "soon"'],
+    [['--config', config, '--accounts', accounts, '--format', 'xml'], 2, 'healthmark backtest: --format must be table or json, not "xml"'],
+    [['--config', config, '--accounts', accounts, '--scorecard', 'smb'], 1, 'healthmark backtest: scorecard "smb" is not in the config (it has "default")'],
+  ])('refuses bad input %#: %j', async (args, exit, message) => {
     const { code, stdout, stderr } = await backtest(...args);
-    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect({ code, stdout }).toEqual({ code: exit, stdout: '' });
     expect(stderr.split('\n')).toContain(message);
   });
 
   it('says where a config file is not JSON, and names an invalid config\'s problems by path', async () => {
     const notJson = await backtest('--config', accounts, '--accounts', accounts);
-    expect(notJson.code).toBe(1);
+    expect(notJson.code).toBe(2);
     expect(notJson.stderr).toMatch(new RegExp(`^${accounts}: invalid JSON at line 1, column \\d+`));
     const invalid = `${dir}/config-invalid.json`;
     const run = await backtest('--config', invalid, '--accounts', accounts);
