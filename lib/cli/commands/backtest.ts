@@ -1,7 +1,7 @@
 // `healthmark backtest --config c.json --accounts a.csv [--history h.csv]`: does the score predict churn, and
 // which weights would predict it better? Accounts are read with the same import the extension uses.
-import { backtestConfig, formatReport, readHistory } from '../../data/backtest';
-import { type MetricCatalogueEntry, formatRowError, importAccounts } from '../../data/import';
+import { type ScorePoint, backtestConfig, formatReport, readHistory } from '../../data/backtest';
+import { type ImportedAccount, type MetricCatalogueEntry, formatRowError, importAccounts } from '../../data/import';
 import { type CliCommand, type CliIo, EXIT, parseCommandArgs, readTextFile } from '../command';
 import { loadConfigFile } from '../config-file';
 
@@ -79,7 +79,7 @@ report says how many).`,
   },
 };
 
-async function readAccounts(path: string, catalogue: readonly MetricCatalogueEntry[], io: CliIo) {
+async function readAccounts(path: string, catalogue: readonly MetricCatalogueEntry[], io: CliIo): Promise<{ accounts: ImportedAccount[]; rejected: number } | { exit: number }> {
   const file = await readTextFile(path);
   if (!file.ok) {
     io.err(file.message);
@@ -95,7 +95,7 @@ async function readAccounts(path: string, catalogue: readonly MetricCatalogueEnt
   return { accounts: imported.accounts, rejected: imported.rejectedRows };
 }
 
-async function readHistoryFile(path: string, io: CliIo) {
+async function readHistoryFile(path: string, io: CliIo): Promise<{ points: ScorePoint[] } | { exit: number }> {
   const file = await readTextFile(path);
   if (!file.ok) {
     io.err(file.message);
