@@ -1,11 +1,13 @@
 // The toolbar popup: which data Healthmark is using (demo or synced), how many accounts, which scoring config,
-// and how the accounts spread over tiers. Reads the database live, so it updates while a sync runs.
+// and how the accounts spread over tiers. Reads the database once, then again whenever the background announces
+// new data: its writes do not reach a Dexie liveQuery in this page (a popup opened during the first seeding kept
+// showing 0 accounts), and it broadcasts the status with every change it makes.
 import { useSignal, useSignalEffect } from '@preact/signals';
-import { liveQuery } from 'dexie';
 import { openDb } from '../../lib/data/db';
 import { readStatus } from '../../lib/data/status';
 import { t } from '../../lib/i18n';
-import type { DataStatus } from '../../lib/messaging';
+import { type DataStatus, onBroadcast } from '../../lib/messaging';
+import { onDataChanged } from '../../lib/page/settings';
 import { TierBar } from '../TierBar';
 import { AccountSearch } from './AccountSearch';
 import { SyncStatus } from './SyncStatus';
@@ -22,11 +24,14 @@ export function Popup() {
   const status = useSignal<DataStatus | null>(null);
   const error = useSignal<string | null>(null);
   useSignalEffect(() => {
-    const subscription = liveQuery(() => readStatus(db)).subscribe({
-      next: (s) => (status.value = s),
-      error: (e: unknown) => (error.value = e instanceof Error ? e.message : String(e)),
-    });
-    return () => subscription.unsubscribe();
+    const read = () =>
+      readStatus(db).then(
+        (s) => (status.value = s),
+        (e: unknown) => (error.value = e instanceof Error ? e.message : String(e)),
+      );
+    void read();
+    const stops = [onDataChanged(() => void read()), onBroadcast('statusChanged', (s) => (status.value = s))];
+    return () => stops.forEach((stop) => stop());
   });
 
   const s = status.value;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { inkFor, luminance } from '../../components/color';
+import { contrastRatio, inkFor, luminance } from '../../components/color';
 
 test('luminance follows WCAG for black, white and short hex', () => {
   expect(luminance('#000000')).toBe(0);
@@ -7,9 +7,20 @@ test('luminance follows WCAG for black, white and short hex', () => {
   expect(luminance('red')).toBeNull();
 });
 
-test('ink is white on dark tier colours and near-black on light ones', () => {
+test('ink is white on dark tier colours and black on light ones', () => {
   expect(inkFor('#c5221f')).toBe('#ffffff');
   expect(inkFor('#1e6b3a')).toBe('#ffffff');
-  expect(inkFor('#f9ab00')).toBe('#1b1b1f');
+  expect(inkFor('#f9ab00')).toBe('#000000');
   expect(inkFor('not a colour')).toBe('#ffffff');
+});
+
+test('the ink reaches AA (4.5:1) on every grey and on mid greens and reds', () => {
+  const ratio = (a: string, b: string) => contrastRatio(luminance(a)!, luminance(b)!);
+  for (const colour of ['#1e8e3e', '#d93025', '#1a73e8', '#f9ab00', '#9aa0a6', '#767676', '#777777', '#808080']) {
+    expect(ratio(inkFor(colour), colour), colour).toBeGreaterThanOrEqual(4.5);
+  }
+  for (let v = 0; v < 256; v += 5) {
+    const grey = `#${v.toString(16).padStart(2, '0').repeat(3)}`;
+    expect(ratio(inkFor(grey), grey), grey).toBeGreaterThanOrEqual(4.5);
+  }
 });
