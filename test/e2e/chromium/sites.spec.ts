@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { BADGE_TAG } from '../../../lib/page/runner';
 import { demoResolver } from '../helpers/expected';
 import { expect, test } from '../helpers/fixtures';
+import { shotPath } from '../helpers/shots';
 import { RESOLVE_SELECTOR, serveAt, siteFixtures } from '../helpers/sites';
 
 const resolve = demoResolver();
@@ -49,6 +50,7 @@ for (const fixture of siteFixtures()) {
       for (const m of known) expect(await badgeAt(page, m.selector), `badge for ${m.value} at ${m.selector}`).toBe(true);
       const knownAnchors = new Set(known.map((m) => m.selector));
       for (const m of unknown.filter((u) => !knownAnchors.has(u.selector))) expect(await badgeAt(page, m.selector), `no badge for ${m.value}`).toBe(false);
+      await page.screenshot({ path: shotPath(`site-${fixture.file.replace(/\.html$/, '')}.png`) });
 
       // The app re-renders the whole view: the same badges again, no duplicates.
       const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(fixture.html)?.[1] ?? fixture.html;
