@@ -4,6 +4,8 @@
 // This module is imported by content scripts: keep zod and Dexie out of it (validation lives in the background).
 import { browser } from 'wxt/browser';
 import type { Action, ConfigIssue, TierRef } from './scoring/types';
+import type { RowError } from './data/import/import';
+import type { ReadSettings } from './data/import/preview';
 
 /** What a badge and its card need about one account. Built in the background from the stored score. */
 export interface AccountSummary {
@@ -82,7 +84,17 @@ export interface UiToBackground {
   /** Fetches and reads a source without applying or storing anything: what a sync would import. */
   testSource: { request: { source: unknown }; response: Checked<{ report: SyncReport & { totalRows: number | null } }> };
   setSyncNotifications: { request: { enabled: boolean }; response: null };
+  /** One piece of a file to import (pieces stay under the message size limit); index 0 starts a new upload. */
+  importChunk: { request: { importId: string; index: number; text: string }; response: null };
+  /** Imports the uploaded file with the editor's settings and applies it; progress comes as `importProgress`. */
+  importFile: { request: { importId: string; chunks: number; name: string; settings: ReadSettings }; response: FileImportReport };
 }
+
+/** What a file import did: the accounts applied, or why nothing was (too many bad rows, no config); row errors either way. */
+export type FileImportReport = { totalRows: number; rejectedRows: number; errors: RowError[] } & ({ ok: true; accounts: number } | { ok: false; error: string });
+
+/** Characters per `importChunk`: well under Chrome's 64 MiB message limit even for text that is all multi-byte. */
+export const IMPORT_CHUNK_CHARS = 8 * 1024 * 1024;
 
 /** What one sync attempt of a source did; row errors only when account data was refused. */
 export interface SyncReport {
@@ -147,6 +159,8 @@ export async function sendToTab<K extends keyof UiToContent>(tabId: number, type
 
 export interface BackgroundToUi {
   statusChanged: DataStatus;
+  /** A file import in the background: rows read so far and the share of the file, then the apply. */
+  importProgress: { importId: string; phase: 'reading' | 'applying'; rows: number; fraction: number };
 }
 
 /** Sends a request to the background and unwraps its reply; a handler's error becomes a thrown Error. */

@@ -1,11 +1,15 @@
 // Validates every message that reaches the background and dispatches it to its handler. Only the extension's own
 // contexts (its content scripts and pages) are answered; anything malformed gets a specific error reply.
 import { z } from 'zod';
-import type { Envelope, MessageType, Reply, ToBackground } from '../messaging';
+import { sourceDefinitionSchema } from '../data/sync/source';
+import { type Envelope, IMPORT_CHUNK_CHARS, type MessageType, type Reply, type ToBackground } from '../messaging';
 
 const identifiers = (max: number) => z.array(z.string().max(max)).max(5000);
 const empty = z.object({}).strict();
 const accountId = z.string().min(1).max(200);
+const importId = z.string().min(1).max(64);
+/** 64 pieces of IMPORT_CHUNK_CHARS: files up to 512 M characters. */
+const MAX_IMPORT_CHUNKS = 64;
 
 const payloadSchemas: { [K in MessageType]: z.ZodType<ToBackground[K]['request']> } = {
   lookup: z.object({ emails: identifiers(320), domains: identifiers(253), names: identifiers(200) }).strict(),
@@ -24,6 +28,23 @@ const payloadSchemas: { [K in MessageType]: z.ZodType<ToBackground[K]['request']
   syncNow: z.object({ id: z.string().min(1).max(100).optional() }).strict(),
   testSource: z.object({ source: z.unknown() }).strict(),
   setSyncNotifications: z.object({ enabled: z.boolean() }).strict(),
+  importChunk: z.object({ importId, index: z.number().int().min(0).max(MAX_IMPORT_CHUNKS - 1), text: z.string().max(IMPORT_CHUNK_CHARS) }).strict(),
+  importFile: z
+    .object({
+      importId,
+      chunks: z.number().int().min(1).max(MAX_IMPORT_CHUNKS),
+      name: z.string().max(500),
+      settings: z
+        .object({
+          format: z.enum(['csv', 'json', 'ndjson']).optional(),
+          delimiter: sourceDefinitionSchema.shape.delimiter,
+          decimal: sourceDefinitionSchema.shape.decimal,
+          dateOrder: sourceDefinitionSchema.shape.dateOrder,
+          mapping: sourceDefinitionSchema.shape.mapping,
+        })
+        .strict(),
+    })
+    .strict(),
 };
 
 export type Handlers = { [K in MessageType]: (payload: ToBackground[K]['request']) => Promise<ToBackground[K]['response']> };

@@ -5,10 +5,11 @@ import type { Handlers } from '../router';
 import { accountHandlers } from './accounts';
 import { configHandlers } from './config';
 import { dataHandlers } from './data';
+import { importHandlers } from './import';
 import { navigationHandlers } from './navigation';
 import { privacyHandlers } from './privacy';
 import { syncHandlers } from './sync';
 
 export function createHandlers(db: HealthmarkDb): Handlers {
-  return { ...dataHandlers(db), ...navigationHandlers(), ...configHandlers(db), ...accountHandlers(db), ...privacyHandlers(db), ...syncHandlers(db) };
+  return { ...dataHandlers(db), ...navigationHandlers(), ...configHandlers(db), ...accountHandlers(db), ...privacyHandlers(db), ...syncHandlers(db), ...importHandlers(db) };
 }

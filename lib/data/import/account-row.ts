@@ -231,6 +231,21 @@ function readCell(fields: RowFields, cell: Cell, column: Column, plan: RowPlan, 
   }
 }
 
+/**
+ * One cell as the import reads it for its target, for the mapping editor's preview: what it yields (null for an
+ * empty cell, which counts as missing) or why it is refused.
+ */
+export function readOneCell(cell: Cell, target: Exclude<ColumnTarget, { kind: 'ignore' }>, plan: RowPlan, options: RowOptions): Parsed<unknown> | null {
+  return readPresentCell(new RowFields(), cell, { index: 0, header: '', target }, plan, options);
+}
+
+/** Null for a missing cell; a refusal for one over the length cap; otherwise what readCell says. */
+function readPresentCell(fields: RowFields, cell: Cell, column: Column, plan: RowPlan, options: RowOptions): Parsed<unknown> | null {
+  if (isMissing(cell)) return null;
+  if (cellLength(cell) > options.maxCellLength) return fail(`cell is ${cellLength(cell)} characters long (the limit is ${options.maxCellLength})`);
+  return readCell(fields, cell, column, plan, options);
+}
+
 function outcomeOf(fields: RowFields): Parsed<ImportedAccount['outcome']> {
   if (fields.churned === undefined && fields.churnedAt === undefined && fields.expanded === undefined) return ok(undefined);
   if (fields.churned === false && fields.churnedAt !== undefined) return fail(`has a churn date (${fields.churnedAt}) but churned is false`);
@@ -249,14 +264,8 @@ export function readAccount(cells: readonly Cell[], plan: RowPlan, options: RowO
   const fields = new RowFields();
   const problems: CellProblem[] = [];
   for (const column of plan.columns) {
-    const cell = cells[column.index];
-    if (isMissing(cell)) continue;
-    if (cellLength(cell) > options.maxCellLength) {
-      problems.push({ column: column.header, message: `cell is ${cellLength(cell)} characters long (the limit is ${options.maxCellLength})` });
-      continue;
-    }
-    const read = readCell(fields, cell, column, plan, options);
-    if (!read.ok) problems.push({ column: column.header, message: read.error });
+    const read = readPresentCell(fields, cells[column.index], column, plan, options);
+    if (read && !read.ok) problems.push({ column: column.header, message: read.error });
   }
   const outcome = outcomeOf(fields);
   if (!outcome.ok) problems.push({ message: outcome.error });

@@ -62,7 +62,7 @@ const DELIMITERS = [',', ';', '\t', '|'];
  * lists (`a@x.com|b@x.com`) live. Otherwise papaparse guesses from a sample without blank lines (counted with
  * them, a trailing newline can make the decimal commas of a `;` file look more consistent than its semicolons).
  */
-function detectDelimiter(text: string): string {
+export function detectDelimiter(text: string): string {
   const sample = text.slice(0, 64 * 1024);
   const header = sample.split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? '';
   const inHeader = DELIMITERS.filter((d) => header.includes(d));

@@ -62,7 +62,8 @@ export function formatRowError(e: RowError): string {
   return `row ${e.row} (${e.location})${e.column !== undefined ? `, column ${JSON.stringify(e.column)}` : ''}: ${e.message}`;
 }
 
-function readerFor(format: ImportFormat, text: string, options: ImportOptions): AsyncGenerator<ReaderEvent> {
+/** The records of a text in one format; the import and the mapping editor's preview read through it. */
+export function readerFor(format: ImportFormat, text: string, options: Pick<ImportOptions, 'delimiter'>): AsyncGenerator<ReaderEvent> {
   if (format === 'json') return readJson(text);
   if (format === 'ndjson') return readNdjson(text);
   return readCsv(text, options.delimiter !== undefined ? { delimiter: options.delimiter } : {});
