@@ -1,13 +1,18 @@
 // The scoring tab: the active config in words, the editor with live validation and what-if preview, and the
-// applied versions (restorable).
-import { useEffect, useState } from 'preact/hooks';
+// applied versions (restorable); at #/scoring/backtest the backtest of the active or the edited config, whose
+// suggested weights can become the editor's draft.
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getMeta } from '../../lib/data/db';
+import { parseConfigText } from '../../lib/data/import/config';
 import { activeConfig } from '../../lib/data/status';
 import { t } from '../../lib/i18n';
+import type { ScoringConfig } from '../../lib/scoring';
+import { BacktestView } from './backtest/BacktestView';
 import { ConfigEditor } from './ConfigEditor';
 import { ConfigVersions } from './ConfigVersions';
 import { ConfigView } from './ConfigView';
 import { db, useLive } from './live';
+import { parseRoute, routeHash, useHash } from './route';
 
 const loadScoring = async () => ({
   active: await activeConfig(db),
@@ -15,26 +20,54 @@ const loadScoring = async () => ({
   versions: await db.configs.orderBy('id').reverse().toArray(),
 });
 
+const BACKTEST = 'backtest';
+
+function ViewSwitch({ backtest }: { backtest: boolean }) {
+  return (
+    <nav class="subnav" aria-label={t('backtestViews')}>
+      <a href={routeHash('scoring')} aria-current={backtest ? undefined : 'page'}>{t('backtestViewConfig')}</a>
+      <a href={routeHash('scoring', BACKTEST)} aria-current={backtest ? 'page' : undefined} data-testid="scoring-backtest-link">{t('backtestTab')}</a>
+    </nav>
+  );
+}
+
 export function ScoringTab() {
   const live = useLive(loadScoring, []);
   const [text, setText] = useState<string | null>(null);
+  const backtest = parseRoute(useHash(), ['scoring']).id === BACKTEST;
   const active = live.state === 'ready' ? live.value.active : null;
   // The editor starts from the active config once it has loaded.
   useEffect(() => {
     if (active && text === null) setText(JSON.stringify(active.config, null, 2));
   }, [active]);
+  const draft = useMemo(() => {
+    const parsed = parseConfigText(text ?? '');
+    return parsed.ok && JSON.stringify(parsed.config) !== JSON.stringify(active?.config) ? parsed.config : null;
+  }, [text, active]);
   if (live.state === 'loading') return <p aria-busy="true">{t('popupLoading')}</p>;
   if (live.state === 'error') return <p role="alert" class="error">{live.message}</p>;
+  // The suggestion goes into the editor, whose what-if preview then compares it with the active config.
+  const takeDraft = (candidate: ScoringConfig) => {
+    setText(JSON.stringify(candidate, null, 2));
+    location.hash = routeHash('scoring');
+  };
   return (
-    <div class="scoring">
-      <section class="panel" aria-labelledby="active-title">
-        <h2 id="active-title">{t('scoringActive')}</h2>
-        {active ? <ConfigView config={active.config} /> : <p>{t('scoringNoConfig')}</p>}
-      </section>
-      <section class="panel">
-        <ConfigEditor text={text ?? ''} onText={setText} active={active?.config ?? null} />
-        <ConfigVersions versions={live.value.versions} activeId={live.value.activeId} onEdit={(config) => setText(JSON.stringify(config, null, 2))} />
-      </section>
-    </div>
+    <>
+      <ViewSwitch backtest={backtest} />
+      {backtest ? (
+        <BacktestView active={active?.config ?? null} draft={draft} onUseDraft={takeDraft} />
+      ) : (
+        <div class="scoring">
+          <section class="panel" aria-labelledby="active-title">
+            <h2 id="active-title">{t('scoringActive')}</h2>
+            {active ? <ConfigView config={active.config} /> : <p>{t('scoringNoConfig')}</p>}
+          </section>
+          <section class="panel">
+            <ConfigEditor text={text ?? ''} onText={setText} active={active?.config ?? null} />
+            <ConfigVersions versions={live.value.versions} activeId={live.value.activeId} onEdit={(config) => setText(JSON.stringify(config, null, 2))} />
+          </section>
+        </div>
+      )}
+    </>
   );
 }

@@ -1,5 +1,6 @@
 // Hash routes of the options page: `#/scoring`, `#/accounts`, `#/accounts/<id>`, `#/privacy`, so a link (from a
-// badge's card, the popup or a bookmark) opens a tab or an account.
+// badge's card, the popup or a bookmark) opens a tab or an account. `#/scoring/backtest` opens a view inside a tab.
+import { useEffect, useState } from 'preact/hooks';
 
 export interface Route {
   tab: string;
@@ -22,4 +23,15 @@ export function parseRoute(hash: string, tabs: readonly string[]): Route {
 
 export function routeHash(tab: string, id?: string | null): string {
   return `#/${tab}${id ? `/${encodeURIComponent(id)}` : ''}`;
+}
+
+/** The URL hash, kept current: views inside a tab (Scoring → Backtest) follow it. */
+export function useHash(): string {
+  const [hash, setHash] = useState(location.hash);
+  useEffect(() => {
+    const onHash = () => setHash(location.hash);
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return hash;
 }
