@@ -1,10 +1,9 @@
 // One account: the same card as in pages, 90 days of score history, the metric values with their dates (stale
 // ones marked), and the override form or the override in force with a way to remove it.
 import { useState } from 'preact/hooks';
-import { getMeta } from '../../lib/data/db';
 import { dayOf } from '../../lib/data/demo';
-import { toSummary } from '../../lib/data/lookup';
 import { activeConfig } from '../../lib/data/status';
+import { readSummaries } from '../../lib/data/summary';
 import { t } from '../../lib/i18n';
 import { HistoryChart } from '../HistoryChart';
 import { ScoreCard } from '../ScoreCard';
@@ -18,15 +17,14 @@ const HISTORY_DAYS = 90;
 async function loadAccount(accountId: string) {
   const today = dayOf(new Date());
   const since = dayOf(new Date(Date.now() - HISTORY_DAYS * 86_400_000));
-  const [account, score, metrics, active, mode, history] = await Promise.all([
+  const [account, [summary], metrics, active, history] = await Promise.all([
     db.accounts.get(accountId),
-    db.scores.get(accountId),
+    readSummaries(db, [accountId]),
     db.metrics.get(accountId),
     activeConfig(db),
-    getMeta<string>(db, 'dataMode'),
     db.history.where('[accountId+day]').between([accountId, since], [accountId, today], true, true).toArray(),
   ]);
-  return { account, score, metrics: metrics?.values ?? {}, config: active?.config ?? null, demo: mode === 'demo', history, today };
+  return { account, summary, metrics: metrics?.values ?? {}, config: active?.config ?? null, history, today };
 }
 
 export function AccountDetail({ accountId }: { accountId: string }) {
@@ -35,9 +33,8 @@ export function AccountDetail({ accountId }: { accountId: string }) {
   const back = <a class="back" href={routeHash('accounts')}>{t('accountBack')}</a>;
   if (live.state === 'loading') return <p aria-busy="true">{t('popupLoading')}</p>;
   if (live.state === 'error') return <p role="alert" class="error">{live.message}</p>;
-  const { account, score, metrics, config, demo, history, today } = live.value;
-  if (!account || !score) return <section>{back}<p role="alert">{t('accountMissing', accountId)}</p></section>;
-  const summary = toSummary(account, score, demo);
+  const { account, summary, metrics, config, history, today } = live.value;
+  if (!account || !summary) return <section>{back}<p role="alert">{t('accountMissing', accountId)}</p></section>;
   const override = summary.override;
 
   const remove = async () => {

@@ -1,10 +1,11 @@
 // The accounts table's data: one compact row per account, and the search, filters and sort orders, which run in
-// memory over every row. Loading comes in two passes, because a stored score row carries its whole explanation
-// (~3 KB): first every account with its score and tier from the score indexes (quick, the table is usable), then
-// the score rows for the 7-day trend, scorecard, flags and override.
+// memory over every row. Loading comes in two passes: first every account with its score and tier from the score
+// indexes (quick, the table is usable), then the compact score rows for the 7-day trend, scorecard, flags and
+// override, labelled from the active config.
 import type { AccountRow, HealthmarkDb, ScoreRow } from '../../lib/data/db';
 import { activeConfig } from '../../lib/data/status';
 import { storedSnapshots } from '../../lib/data/whatif';
+import type { ScoringConfig } from '../../lib/scoring';
 import type { ScoreSnapshot, TierRef } from '../../lib/scoring/types';
 
 export interface AccountListRow {
@@ -26,16 +27,35 @@ export interface AccountListRow {
 /** The attribute the import gives a "Renewal date" column. */
 export const RENEWAL_ATTRIBUTE = 'renewal_date';
 
+/** The active config's tiers, and its scorecard and flag labels by key: what score rows are labelled with. */
+export interface ConfigLabels {
+  tiers: ReadonlyMap<string, TierRef>;
+  scorecards: ReadonlyMap<string, string>;
+  flags: ReadonlyMap<string, string>;
+}
+
+export function configLabels(config: ScoringConfig | null | undefined): ConfigLabels {
+  return {
+    tiers: new Map((config?.tiers ?? []).map((t) => [t.key, { key: t.key, label: t.label, color: t.color }])),
+    scorecards: new Map((config?.scorecards ?? []).map((c) => [c.key, c.label])),
+    flags: new Map((config?.flags ?? []).map((f) => [f.key, f.label])),
+  };
+}
+
+/** A stored tier key as shown: the config's tier, or the bare key in grey when the config no longer has it. */
+function tierOf(key: string | null, tiers: ReadonlyMap<string, TierRef>): TierRef | null {
+  return key === null ? null : (tiers.get(key) ?? { key, label: key, color: '#9aa0a6' });
+}
+
 /** The first pass: what the account row and the score indexes give. */
 export function quickRow(account: AccountRow, stored: ScoreSnapshot | undefined, tiers: ReadonlyMap<string, TierRef>): AccountListRow {
   const renewal = account.attributes[RENEWAL_ATTRIBUTE];
-  const tier = stored?.tier ?? null;
   return {
     id: account.id,
     name: account.name,
     search: [account.name, ...account.domains, ...account.contacts].join('\n').toLowerCase(),
     score: stored?.score ?? null,
-    tier: tier === null ? null : (tiers.get(tier) ?? { key: tier, label: tier, color: '#9aa0a6' }),
+    tier: tierOf(stored?.tier ?? null, tiers),
     d7: null,
     renewal: typeof renewal === 'string' && renewal ? renewal : null,
     scorecard: null,
@@ -46,17 +66,16 @@ export function quickRow(account: AccountRow, stored: ScoreSnapshot | undefined,
 }
 
 /** The second pass: the row completed from its stored score row. */
-export function withDetails(row: AccountListRow, score: ScoreRow | undefined): AccountListRow {
+export function withDetails(row: AccountListRow, score: ScoreRow | undefined, labels: ConfigLabels): AccountListRow {
   if (!score) return { ...row, details: true };
-  const r = score.result;
   return {
     ...row,
     score: score.score,
-    tier: r.tier,
+    tier: tierOf(score.tier, labels.tiers),
     d7: score.trend.d7,
-    scorecard: r.scorecard,
-    flags: r.flags.map((f) => ({ key: f.key, label: f.label })),
-    overridden: !!r.override,
+    scorecard: { key: score.scorecard, label: labels.scorecards.get(score.scorecard) ?? score.scorecard },
+    flags: score.flags.map((key) => ({ key, label: labels.flags.get(key) ?? key })),
+    overridden: score.overridden,
     details: true,
   };
 }
@@ -140,13 +159,14 @@ export async function loadAccountRows(db: HealthmarkDb, onRows: (rows: AccountLi
   };
   // The first rows come complete from their score rows, so the table shows before the indexes are read.
   const rows: AccountListRow[] = [];
-  const firstAccounts = await db.accounts.orderBy(':id').limit(100).toArray();
+  const [firstAccounts, active] = await Promise.all([db.accounts.orderBy(':id').limit(100).toArray(), activeConfig(db)]);
+  const labels = configLabels(active?.config);
   const firstScores = new Map((await db.scores.bulkGet(firstAccounts.map((a) => a.id))).map((score, i) => [firstAccounts[i]!.id, score]));
   if (signal.aborted) return;
-  for (const a of firstAccounts) rows.push(withDetails(quickRow(a, undefined, new Map()), firstScores.get(a.id)));
+  for (const a of firstAccounts) rows.push(withDetails(quickRow(a, undefined, labels.tiers), firstScores.get(a.id), labels));
   emit('accounts', true);
-  const [stored, active] = await Promise.all([storedSnapshots(db), activeConfig(db)]);
-  const tiers = new Map((active?.config.tiers ?? []).map((t) => [t.key, { key: t.key, label: t.label, color: t.color }]));
+  const stored = await storedSnapshots(db);
+  const tiers = labels.tiers;
   for (let after = firstAccounts[firstAccounts.length - 1]?.id; after !== undefined; ) {
     const accounts: AccountRow[] = await db.accounts.where(':id').above(after).limit(chunk).toArray();
     if (signal.aborted) return;
@@ -159,7 +179,7 @@ export async function loadAccountRows(db: HealthmarkDb, onRows: (rows: AccountLi
     const scores = await db.scores.where(':id').between(rows[start]!.id, rows[end]!.id, true, true).toArray();
     if (signal.aborted) return;
     const byId = new Map(scores.map((s) => [s.accountId, s]));
-    for (let i = start; i <= end; i++) if (!rows[i]!.details) rows[i] = withDetails(rows[i]!, byId.get(rows[i]!.id));
+    for (let i = start; i <= end; i++) if (!rows[i]!.details) rows[i] = withDetails(rows[i]!, byId.get(rows[i]!.id), labels);
     emit('details');
   }
   emit('done', true);

@@ -34,12 +34,23 @@ export interface ConfigRow {
   config: unknown;
 }
 
+/**
+ * One account's stored result (v3): what lists, filters, sorts and alerts read. The explanation (drivers, next
+ * step, actions, labels) is not stored: lib/data/summary.ts computes it for the few accounts someone asks about.
+ */
 export interface ScoreRow {
   accountId: string;
   score: number | null;
   tier: string | null;
   status: ScoreResult['status'];
-  result: ScoreResult;
+  /** Share of weight with usable data, 0–1. */
+  coverage: number;
+  /** Key of the scorecard that scored the account. */
+  scorecard: string;
+  /** Keys of the flags that hold. */
+  flags: string[];
+  /** A CSM override was in force at computedAt. */
+  overridden: boolean;
   /** Score change over 7 and 30 days, from history, as of computedAt. */
   trend: { d7: number | null; d30: number | null };
   /** Oldest as-of date among the account's metric values. */
@@ -47,6 +58,9 @@ export interface ScoreRow {
   configId: number;
   computedAt: string;
 }
+
+/** A score row as v1 and v2 stored it: the compact fields were read from the whole result. */
+type StoredResultRow = Omit<ScoreRow, 'coverage' | 'scorecard' | 'flags' | 'overridden'> & { result?: Partial<ScoreResult> };
 
 export interface HistoryRow {
   accountId: string;
@@ -117,6 +131,18 @@ function tierChanges(points: HistoryRow[]): ChangeRow[] {
   return changes;
 }
 
+/** Turns a v1/v2 score row into a v3 one, in place (Dexie's modify writes the object back). */
+function compactRow(row: ScoreRow | StoredResultRow): void {
+  if (!('result' in row)) return;
+  const { result = {} } = row;
+  const compact = row as Partial<ScoreRow> & { result?: unknown };
+  compact.coverage = typeof result.coverage === 'number' ? result.coverage : 0;
+  compact.scorecard = result.scorecard?.key ?? '';
+  compact.flags = (result.flags ?? []).map((f) => f.key);
+  compact.overridden = !!result.override;
+  delete compact.result;
+}
+
 export function openDb(name = DB_NAME): HealthmarkDb {
   const db = new Dexie(name) as HealthmarkDb;
   db.version(1).stores({
@@ -140,6 +166,10 @@ export function openDb(name = DB_NAME): HealthmarkDb {
       const points = await tx.table<HistoryRow>('history').orderBy('[accountId+day]').toArray();
       await tx.table<ChangeRow>('changes').bulkAdd(tierChanges(points));
     });
+  // v3 stores compact score rows: the explanation each row carried is computed on demand instead.
+  db.version(3)
+    .stores({ scores: 'accountId, tier, score' })
+    .upgrade((tx) => tx.table<ScoreRow | StoredResultRow>('scores').toCollection().modify((row) => compactRow(row)));
   return db;
 }
 

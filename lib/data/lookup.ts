@@ -1,9 +1,10 @@
 // Answers a page's batched identity lookup from stored scores: resolve candidates to accounts through the
-// identities table, then read each account's stored score. Nothing is recomputed here.
+// identities table, then summarise each account from its stored score row (lib/data/summary explains it).
 import Dexie from 'dexie';
 import { domainKey, emailDomain, emailKey, isFreeMailDomain, nameKey, normalizeCompanyName, normalizeDomain, normalizeEmail } from '../identity';
 import type { AccountSummary, LookupRequest, LookupResponse } from '../messaging';
-import { type AccountRow, type HealthmarkDb, type ScoreRow, getMeta } from './db';
+import type { HealthmarkDb } from './db';
+import { readSummaries, summaryTables } from './summary';
 
 /** Each candidate (as sent) with the identity keys to try, most specific first. */
 function candidateKeys(request: LookupRequest): Map<string, string[]> {
@@ -25,33 +26,10 @@ function candidateKeys(request: LookupRequest): Map<string, string[]> {
   return out;
 }
 
-export function toSummary(account: AccountRow, row: ScoreRow, demo: boolean): AccountSummary {
-  const r = row.result;
-  return {
-    accountId: account.id,
-    name: account.name,
-    status: r.status,
-    score: r.score,
-    tier: r.tier,
-    trend: row.trend,
-    coverage: r.coverage,
-    scorecard: r.scorecard.label,
-    driversUp: r.explanation.driversUp.map((d) => d.text),
-    driversDown: r.explanation.driversDown.map((d) => d.text),
-    nextStep: r.explanation.nextTier?.text ?? null,
-    flags: r.flags.map((f) => f.label),
-    actions: r.actions,
-    override: r.override ? { reason: r.override.reason, author: r.override.author, expiresAt: r.override.expiresAt } : null,
-    dataAsOf: row.dataAsOf,
-    computedAt: row.computedAt,
-    demo,
-  };
-}
-
 export async function lookup(db: HealthmarkDb, request: LookupRequest): Promise<LookupResponse> {
   const candidates = candidateKeys(request);
   const keys = [...new Set([...candidates.values()].flat())];
-  return db.transaction('r', [db.identities, db.accounts, db.scores, db.meta], async () => {
+  return db.transaction('r', [db.identities, ...summaryTables(db)], async () => {
     const found = await db.identities.bulkGet(keys);
     const accountOf = new Map<string, string>();
     found.forEach((row, i) => row && accountOf.set(keys[i]!, row.accountId));
@@ -62,13 +40,8 @@ export async function lookup(db: HealthmarkDb, request: LookupRequest): Promise<
       if (hit) matches[candidate] = hit;
     }
     const ids = [...new Set(Object.values(matches))];
-    const [accounts, scores, mode] = await Promise.all([db.accounts.bulkGet(ids), db.scores.bulkGet(ids), getMeta<string>(db, 'dataMode')]);
     const summaries: Record<string, AccountSummary> = Object.create(null);
-    ids.forEach((id, i) => {
-      const account = accounts[i];
-      const score = scores[i];
-      if (account && score) summaries[id] = toSummary(account, score, mode === 'demo');
-    });
+    for (const summary of await readSummaries(db, ids)) summaries[summary.accountId] = summary;
     return { matches, accounts: summaries };
   });
 }

@@ -1,13 +1,14 @@
 // Re-scores stored accounts from the stored data: every account when a config version is applied (in the same
-// transaction that makes it active), one account when its override changes. Scores are stored with their
-// explanation, exactly as replaceDataset stores them, so lookups never recompute.
+// transaction that makes it active), one account when its override changes. Rows are the same compact rows
+// replaceDataset stores (lib/data/score-rows); explanations are computed when someone asks (lib/data/summary).
 import type { ConfigApplied } from '../messaging';
-import { scoreAccount, trend, type ScoringConfig } from '../scoring';
-import type { OverrideInput, ScoreResult } from '../scoring/types';
-import { oldestAsOf, sha256Hex } from './apply';
+import { compileConfig, type ScoringConfig } from '../scoring';
+import type { OverrideInput } from '../scoring/types';
+import { sha256Hex } from './apply';
 import { historyByAccount } from './changes';
-import { type ChangeRow, type HealthmarkDb, type HistoryRow, type ScoreRow, setMeta } from './db';
+import { type ChangeRow, type HealthmarkDb, type ScoreRow, setMeta } from './db';
 import { dayOf } from './demo';
+import { scoreRows, setTrends } from './score-rows';
 import { activeConfig } from './status';
 import { storedSnapshots } from './whatif';
 
@@ -16,10 +17,6 @@ import { storedSnapshots } from './whatif';
  * year of days); 45 days covers the 7- and 30-day points with up to two weeks between snapshots.
  */
 export const TREND_WINDOW_DAYS = 45;
-
-function scoreRowOf(result: ScoreResult, rest: Pick<ScoreRow, 'trend' | 'dataAsOf' | 'configId' | 'computedAt'>): ScoreRow {
-  return { accountId: result.accountId, score: result.score, tier: result.tier?.key ?? null, status: result.status, result, ...rest };
-}
 
 /**
  * Stores `config` as a new version, makes it active and re-scores every account with it (overrides included),
@@ -41,24 +38,18 @@ export async function applyConfigVersion(db: HealthmarkDb, config: ScoringConfig
     ]);
     const metricsById = new Map(metrics.map((m) => [m.accountId, m.values]));
     const overrideById = new Map(overrides.map((o) => [o.accountId, o]));
-    const historyById = historyByAccount(recent);
     const configId = (await db.configs.add({ name: config.name, version: config.version, hash, source, appliedAt: computedAt, config })) as number;
-
-    const scores: ScoreRow[] = [];
-    const points: HistoryRow[] = [];
+    const entries = accounts.map((account) => ({ account, metrics: metricsById.get(account.id) ?? {}, override: overrideById.get(account.id) ?? null }));
+    const scored = scoreRows(compileConfig(config), entries, now, { configId, computedAt });
+    setTrends(scored, historyByAccount(recent), today);
     const changes: ChangeRow[] = [];
-    for (const account of accounts) {
-      const values = metricsById.get(account.id) ?? {};
-      const result = scoreAccount(config, account, values, { now, override: overrideById.get(account.id) ?? null });
-      const point: HistoryRow = { accountId: account.id, day: today, score: result.score, tier: result.tier?.key ?? null };
-      points.push(point);
-      scores.push(scoreRowOf(result, { trend: trend([...(historyById.get(account.id) ?? []), point], today), dataAsOf: oldestAsOf(values), configId, computedAt }));
-      const before = previous.get(account.id)?.tier ?? null;
+    for (const point of scored.points) {
+      const before = previous.get(point.accountId)?.tier ?? null;
       if (before !== point.tier)
-        changes.push({ at: computedAt, accountId: account.id, kind: 'config', from: before, to: point.tier, text: `tier changed from ${before ?? 'none'} to ${point.tier ?? 'none'} with config ${config.name} ${config.version}` });
+        changes.push({ at: computedAt, accountId: point.accountId, kind: 'config', from: before, to: point.tier, text: `tier changed from ${before ?? 'none'} to ${point.tier ?? 'none'} with config ${config.name} ${config.version}` });
     }
-    await db.scores.bulkPut(scores);
-    await db.history.bulkPut(points);
+    await db.scores.bulkPut(scored.rows);
+    await db.history.bulkPut(scored.points);
     await db.changes.bulkAdd(changes);
     await setMeta(db, 'activeConfigId', configId);
     await setMeta(db, 'updatedAt', computedAt);
@@ -73,14 +64,9 @@ export async function setOverrideAndRescore(db: HealthmarkDb, accountId: string,
     if (!account || !active) throw new Error(`No account with id "${accountId}" is stored.`);
     if (override) await db.overrides.put({ ...override, accountId });
     else await db.overrides.delete(accountId);
-    const values = metrics?.values ?? {};
-    const result = scoreAccount(active.config, account, values, { now, override });
-    const row = scoreRowOf(result, {
-      trend: previous?.trend ?? { d7: null, d30: null },
-      dataAsOf: oldestAsOf(values),
-      configId: active.id,
-      computedAt: now.toISOString(),
-    });
+    const entry = { account, metrics: metrics?.values ?? {}, override };
+    const row = scoreRows(compileConfig(active.config), [entry], now, { configId: active.id, computedAt: now.toISOString() }).rows[0]!;
+    if (previous) row.trend = previous.trend;
     await db.scores.put(row);
     const text = override ? `override set by ${override.author}: ${override.reason}` : 'override removed';
     await db.changes.add({ at: row.computedAt, accountId, kind: 'override', from: previous?.score ?? null, to: row.score, text });

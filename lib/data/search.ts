@@ -2,8 +2,8 @@
 // on account names, each query limited, so it stays instant with 100k accounts.
 import { normalizeCompanyName } from '../identity';
 import type { AccountSummary } from '../messaging';
-import { type HealthmarkDb, getMeta } from './db';
-import { toSummary } from './lookup';
+import type { HealthmarkDb } from './db';
+import { readSummaries, summaryTables } from './summary';
 
 export const SEARCH_LIMIT = 5;
 
@@ -13,17 +13,12 @@ export async function searchAccounts(db: HealthmarkDb, query: string, limit = SE
   if (!q) return [];
   const companyName = normalizeCompanyName(q);
   const prefixes = [`email:${q}`, `domain:${q.replace(/^www\./, '')}`, ...(companyName ? [`name:${companyName}`] : [])];
-  return db.transaction('r', [db.identities, db.accounts, db.scores, db.meta], async () => {
+  return db.transaction('r', [db.identities, ...summaryTables(db)], async () => {
     const [byName, ...byKey] = await Promise.all([
       db.accounts.where('name').startsWithIgnoreCase(query.trim()).limit(limit).primaryKeys(),
       ...prefixes.map((p) => db.identities.where('key').startsWith(p).limit(limit).toArray()),
     ]);
     const ids = [...new Set([...byName, ...byKey.flat().map((row) => row.accountId)])].slice(0, limit);
-    const [accounts, scores, mode] = await Promise.all([db.accounts.bulkGet(ids), db.scores.bulkGet(ids), getMeta<string>(db, 'dataMode')]);
-    return ids.flatMap((_, i) => {
-      const account = accounts[i];
-      const score = scores[i];
-      return account && score ? [toSummary(account, score, mode === 'demo')] : [];
-    });
+    return readSummaries(db, ids);
   });
 }

@@ -34,7 +34,7 @@ test('an expired override is removed and the computed score comes back; the alar
 
   expect(await expireOverrides(db, new Date('2026-11-26T00:00:01Z'))).toEqual(['acc-002']);
   expect((await db.scores.get('acc-002'))!.score).toBe(computed);
-  expect((await db.scores.get('acc-002'))!.result.override).toBeNull();
+  expect((await db.scores.get('acc-002'))!.overridden).toBe(false);
   expect((await db.scores.get('acc-003'))!.score).toBe(10);
   await scheduleExpiry(db, now.getTime());
   expect((await fakeBrowser.alarms.get(EXPIRY_ALARM))?.scheduledTime).toBe(Date.parse('2026-12-31T00:00:00Z'));

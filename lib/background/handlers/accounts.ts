@@ -1,10 +1,9 @@
 // CSM overrides from the account view: stored in db.overrides, and the account is re-scored at once so badges
 // and the popup show the overridden result (and the computed one again after removal).
 import type { HealthmarkDb } from '../../data/db';
-import { getMeta } from '../../data/db';
-import { toSummary } from '../../data/lookup';
 import { setOverrideAndRescore } from '../../data/rescore';
 import { activeConfig } from '../../data/status';
+import { readSummaries } from '../../data/summary';
 import type { OverrideRequest } from '../../messaging';
 import { validateOverride } from '../../scoring';
 import type { ConfigIssue, OverrideInput } from '../../scoring/types';
@@ -20,9 +19,10 @@ export function overrideIssues(config: Parameters<typeof validateOverride>[0], r
 
 export function accountHandlers(db: HealthmarkDb): HandlerGroup<'setOverride' | 'removeOverride'> {
   const summaryOf = async (accountId: string, override: OverrideInput | null) => {
-    const row = await setOverrideAndRescore(db, accountId, override);
-    const account = (await db.accounts.get(accountId))!;
-    return toSummary(account, row, (await getMeta(db, 'dataMode')) === 'demo');
+    await setOverrideAndRescore(db, accountId, override);
+    const [summary] = await readSummaries(db, [accountId]);
+    if (!summary) throw new Error(`No score is stored for account "${accountId}".`);
+    return summary;
   };
   return {
     setOverride: async (request) => {

@@ -1,24 +1,9 @@
-// A database written by the v1 schema opens under v2 with every row intact, the new tables usable, and the
-// change log started from the tier moves in v1's history.
-import Dexie from 'dexie';
+// A database written by the v1 schema opens under the current schema with every row intact (score rows made
+// compact by v3), the new tables usable, and the change log started from the tier moves in v1's history.
 import { describe, expect, it } from 'vitest';
 import { type HistoryRow, type SourceRow, openDb } from '../../../lib/data/db';
 import { INITIAL_SOURCE_STATE } from '../../../lib/data/sync';
-
-// Exactly as lib/data/db.ts declares version 1.
-function openV1(name: string): Dexie {
-  const db = new Dexie(name);
-  db.version(1).stores({
-    accounts: 'id, name',
-    identities: 'key, accountId',
-    metrics: 'accountId',
-    configs: '++id, hash, appliedAt',
-    scores: 'accountId, tier, score',
-    history: '[accountId+day], accountId, day',
-    meta: 'key',
-  });
-  return db;
-}
+import { openAt } from './schemas';
 
 const history: HistoryRow[] = [
   { accountId: 'acc-1', day: '2024-10-01', score: 80, tier: 'healthy' },
@@ -52,7 +37,7 @@ const v1Rows = {
 const v1Tables = Object.entries(v1Rows) as [string, unknown[]][];
 
 async function writeV1(name: string): Promise<void> {
-  const v1 = openV1(name);
+  const v1 = openAt(name, 1);
   await v1.open();
   await v1.transaction('rw', v1.tables, async () => {
     for (const [table, rows] of v1Tables) await v1.table(table).bulkPut(rows);
@@ -61,14 +46,17 @@ async function writeV1(name: string): Promise<void> {
   v1.close();
 }
 
-describe('schema v1 → v2', () => {
+describe('schema v1 → current', () => {
   it('keeps every v1 row', async () => {
     await writeV1('migrate-keep');
     const db = openDb('migrate-keep');
     await db.open();
-    expect(db.verno).toBe(2);
-    for (const [table, rows] of v1Tables) expect(await db.table(table).toArray(), table).toEqual(expect.arrayContaining(rows));
+    expect(db.verno).toBe(3);
+    for (const [table, rows] of v1Tables.filter(([t]) => t !== 'scores')) expect(await db.table(table).toArray(), table).toEqual(expect.arrayContaining(rows));
     for (const [table, rows] of v1Tables) expect(await db.table(table).count(), table).toBe(rows.length);
+    // A result without the compact fields (as v1 could hold) still gives a readable row.
+    const { result: _, ...kept } = v1Rows.scores[0]!;
+    expect(await db.scores.get('acc-1')).toEqual({ ...kept, coverage: 0, scorecard: '', flags: [], overridden: false });
     expect(await db.identities.where('accountId').equals('acc-1').count()).toBe(2);
     db.close();
   });
@@ -111,10 +99,10 @@ describe('schema v1 → v2', () => {
     db.close();
   });
 
-  it('creates a fresh database at v2 with an empty change log', async () => {
+  it('creates a fresh database at the current version with an empty change log', async () => {
     const db = openDb('fresh');
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.changes.count()).toBe(0);
     db.close();
   });

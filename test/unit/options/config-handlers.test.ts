@@ -3,6 +3,7 @@ import { configHandlers } from '../../../lib/background/handlers/config';
 import { getMeta } from '../../../lib/data/db';
 import { dayOf } from '../../../lib/data/demo';
 import { activeConfig } from '../../../lib/data/status';
+import { readSummaries } from '../../../lib/data/summary';
 import { scoreAccount, trend } from '../../../lib/scoring';
 import { demo, readPreset, shiftedTiers, useDemoDb } from './fixtures';
 
@@ -32,7 +33,7 @@ describe('applyConfig', () => {
       const stored = scores.get(a.id)!;
       expect(stored.configId).toBe(reply.configId);
       expect(stored.tier).toBe(expected.tier?.key ?? null);
-      expect(stored.result.tier).toEqual(expected.tier);
+      expect((await readSummaries(db(), [a.id]))[0]!.tier).toEqual(expected.tier);
       const today = await db().history.get([a.id, dayOf(applied)]);
       expect(today?.tier).toBe(expected.tier?.key ?? null);
       if (scoreAccount(readPreset('default'), a, a.metrics, { now: applied }).tier?.key !== expected.tier?.key) moved++;
@@ -90,6 +91,7 @@ describe('applyConfig', () => {
     await configHandlers(db()).applyConfig({ config: shiftedTiers(5) });
     const row = await db().scores.get('acc-001');
     expect(row?.score).toBe(12);
-    expect(row?.result.override?.author).toBe('Sam');
+    expect(row?.overridden).toBe(true);
+    expect((await readSummaries(db(), ['acc-001']))[0]!.override?.author).toBe('Sam');
   });
 });

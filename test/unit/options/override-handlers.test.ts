@@ -21,7 +21,7 @@ describe('override handlers', () => {
     expect(await db().overrides.get('acc-002')).toMatchObject({ value: 91, author: 'Alex Kim', reason: base.reason });
     const stored = (await db().scores.get('acc-002'))!;
     expect(stored).toMatchObject({ score: 91, tier: 'champion' });
-    expect(stored.result.override?.computedScore).toBe(computed.score);
+    expect(stored.overridden).toBe(true);
     expect(stored.trend).toEqual(computed.trend);
     expect((await db().changes.where('accountId').equals('acc-002').filter((c) => c.kind === 'override').toArray()).map((c) => c.to)).toEqual([91]);
 
@@ -67,7 +67,7 @@ describe('override handlers', () => {
     await applyConfigVersion(db(), readPreset('default'), 'editor', later);
     const account = demo.accounts.find((a) => a.id === 'acc-002')!;
     const row = (await db().scores.get('acc-002'))!;
-    expect(row.result.override).toBeNull();
+    expect(row.overridden).toBe(false);
     expect(row.score).toBe(scoreAccount(readPreset('default'), account, account.metrics, { now: later }).score);
   });
 });

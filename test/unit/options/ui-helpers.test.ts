@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { AccountRow, ScoreRow } from '../../../lib/data/db';
-import { type AccountListRow, INSUFFICIENT, NO_FILTER, filterRows, loadAccountRows, quickRow, sortRows, withDetails } from '../../../components/options/account-rows';
+import { type AccountListRow, INSUFFICIENT, NO_FILTER, configLabels, filterRows, loadAccountRows, quickRow, sortRows, withDetails } from '../../../components/options/account-rows';
 import { conditionText, measureText, sourceText } from '../../../components/options/config-text';
 import { checkOverrideDraft, issuesToFields, type OverrideDraft } from '../../../components/options/override-form';
 import { parseRoute, routeHash } from '../../../components/options/route';
@@ -35,9 +35,10 @@ describe('accounts table rows', () => {
     expect(quick).toMatchObject({ score: 71, tier: healthy, renewal: '2027-01-02', d7: null, scorecard: null, details: false });
     expect(quick.search).toContain('dana@acme.example');
     expect(quickRow(account, { score: 5, tier: 'gone' }, new Map()).tier).toEqual({ key: 'gone', label: 'gone', color: '#9aa0a6' });
-    const score = { accountId: 'a1', score: 71, tier: 'healthy', trend: { d7: -4, d30: null }, result: { tier: healthy, scorecard: { key: 'smb', label: 'SMB' }, flags: [{ key: 'renewal_soon', label: 'Renewal soon', actions: [] }], override: { author: 'x' } } } as unknown as ScoreRow;
-    expect(withDetails(quick, score)).toMatchObject({ score: 71, d7: -4, scorecard: { key: 'smb' }, flags: [{ key: 'renewal_soon', label: 'Renewal soon' }], overridden: true, details: true });
-    expect(withDetails(quickRow(account, undefined, new Map()), undefined)).toMatchObject({ score: null, tier: null, details: true });
+    const score = { accountId: 'a1', score: 71, tier: 'healthy', trend: { d7: -4, d30: null }, scorecard: 'smb', flags: ['renewal_soon', 'gone'], overridden: true } as unknown as ScoreRow;
+    const labels = { tiers: new Map([['healthy', healthy]]), scorecards: new Map([['smb', 'SMB']]), flags: new Map([['renewal_soon', 'Renewal soon']]) };
+    expect(withDetails(quick, score, labels)).toMatchObject({ score: 71, tier: healthy, d7: -4, scorecard: { key: 'smb', label: 'SMB' }, flags: [{ key: 'renewal_soon', label: 'Renewal soon' }, { key: 'gone', label: 'gone' }], overridden: true, details: true });
+    expect(withDetails(quickRow(account, undefined, new Map()), undefined, configLabels(null))).toMatchObject({ score: null, tier: null, details: true });
   });
 
   test('search matches name, email or domain; filters combine', () => {
@@ -80,7 +81,7 @@ describe('loading the table rows', () => {
     expect(rows.map((r) => r.id)).toEqual(demo.accounts.map((a) => a.id).sort());
     for (const r of rows) {
       const stored = (await db().scores.get(r.id))!;
-      expect(r).toMatchObject({ details: true, score: stored.score, tier: stored.result.tier, d7: stored.trend.d7, scorecard: stored.result.scorecard });
+      expect(r).toMatchObject({ details: true, score: stored.score, tier: stored.tier === null ? null : { key: stored.tier }, d7: stored.trend.d7, scorecard: { key: stored.scorecard } });
     }
   });
   test('an aborted load reports nothing more', async () => {
