@@ -64,6 +64,31 @@ describe('generic adapter', () => {
     expect(found(doc).map((m) => m.value)).toEqual(['early@acme-analytics.example']);
   });
 
+  it('merges links and text in document order, each address found in its own text node among many', () => {
+    const filler = Array.from({ length: 50 }, (_, i) => `<span>row ${i}</span><script>"s${i}@acme-analytics.example"</script>`).join('');
+    const doc = page(
+      `<p id="t1">a@acme-analytics.example</p>${filler}<a id="l" href="mailto:b@acme-analytics.example">B</a>` +
+        `<a id="d" href="https://cobalt-health.example/">Cobalt <b id="inner">c@cobalt-health.example</b></a>${filler}<p id="t2">x <i>y</i> d@fjord-robotics.example</p>`,
+    );
+    expect(found(doc).map((m) => [m.id, m.value])).toEqual([
+      ['t1', 'a@acme-analytics.example'],
+      ['l', 'b@acme-analytics.example'],
+      ['d', 'cobalt-health.example'],
+      ['inner', 'c@cobalt-health.example'],
+      ['t2', 'd@fjord-robotics.example'],
+    ]);
+  });
+
+  it('scans a shadow root, including a link at its top level', () => {
+    const doc = page('<div id="host"></div>');
+    const shadow = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<a id="m" href="mailto:mia.chen@cobalt-health.example">Mia</a><p id="p">Cc tom.reed@borealis-logistics.example</p>';
+    expect(generic.scan(shadow).map((m) => [m.anchor.id, m.value])).toEqual([
+      ['m', 'mia.chen@cobalt-health.example'],
+      ['p', 'tom.reed@borealis-logistics.example'],
+    ]);
+  });
+
   it('keeps text that looks like HTML as text', () => {
     const doc = page('<p id="p">&lt;img src=x onerror=alert(1)&gt; &lt;b&gt;dana.wu@acme-analytics.example&lt;/b&gt;</p>');
     expect(found(doc)).toEqual([{ id: 'p', kind: 'email', value: 'dana.wu@acme-analytics.example', placement: 'append' }]);

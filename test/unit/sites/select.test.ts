@@ -28,6 +28,17 @@ describe('scanRules', () => {
     ]);
   });
 
+  it('interleaves several rules in document order; an element matched by two rules goes to the first', () => {
+    const doc = page(
+      '<i class="old" id="p1" data-email="a@acme-analytics.example"></i><b class="company" id="c1">Acme</b>' +
+        '<b class="company new" id="both" data-email="b@acme-analytics.example">Both</b><i class="new" id="p2" data-email="c@acme-analytics.example"></i>' +
+        '<b class="company" id="c2">Cobalt</b>',
+    );
+    expect(scanRules(doc, rules).map((m) => [m.anchor.id, m.kind])).toEqual([
+      ['p1', 'email'], ['c1', 'name'], ['both', 'email'], ['p2', 'email'], ['c2', 'name'],
+    ]);
+  });
+
   it('includes the scanned root itself when it matches', () => {
     const doc = page('<i class="old" id="p" data-email="tom.reed@borealis-logistics.example"></i>');
     expect(scanRules(doc.getElementById('p')!, rules).map((m) => m.value)).toEqual(['tom.reed@borealis-logistics.example']);
