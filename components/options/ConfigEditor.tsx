@@ -97,6 +97,10 @@ export function ConfigEditor({ text, onText, active }: Props) {
         </button>
         {notice ? <p role="status" class="notice" data-testid="apply-notice">{notice}</p> : null}
       </div>
+      {/* Always in the page, so screen readers hear the preview start and finish. */}
+      <p class="visually-hidden" role="status">
+        {preview.state === 'running' ? t('whatIfRunning') : preview.state === 'done' ? t('whatIfMoves', preview.result.moves.length.toLocaleString()) : ''}
+      </p>
       {preview.state === 'running' ? <p aria-busy="true" class="muted">{t('whatIfRunning')}</p> : null}
       {preview.state === 'error' ? <p role="alert" class="error">{preview.message}</p> : null}
       {preview.state === 'done' ? (
