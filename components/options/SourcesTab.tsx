@@ -10,6 +10,7 @@ import { NOTIFY_META_KEY } from '../../lib/background/sync-notify';
 import { t } from '../../lib/i18n';
 import { type SyncReport, sendToBackground } from '../../lib/messaging';
 import type { ConfigIssue } from '../../lib/scoring/types';
+import { ImportPanel } from './import/ImportPanel';
 import { type Live, db } from './live';
 
 type Kind = SourceRow['kind'];
@@ -205,6 +206,7 @@ export function SourcesTab() {
       <p class="hint">{t('sourcesIntro')}</p>
       <SourceForm kind="config" stored={sources.get('config')} onDone={refresh} />
       <SourceForm kind="metrics" stored={sources.get('metrics')} onDone={refresh} />
+      <ImportPanel />
       <section class="panel">
         <label class="switch">
           <input type="checkbox" checked={notify} onChange={(e) => void sendToBackground('setSyncNotifications', { enabled: e.currentTarget.checked }).then(refresh)} data-testid="sync-notify" />

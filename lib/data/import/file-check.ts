@@ -6,18 +6,20 @@ export const ACCEPTED_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.ndjson', 
 export type FileRefusal =
   | { reason: 'extension'; extension: string }
   | { reason: 'empty' }
-  /** `kind` names a recognised binary format ("a PNG image") or is null for other binary content. */
-  | { reason: 'binary'; kind: string | null };
+  /** `kind` is a recognised binary format, or null for other binary content. */
+  | { reason: 'binary'; kind: BinaryKind | null };
 
-// Files people drop by mistake, recognised by their first bytes.
-const SIGNATURES: ReadonlyArray<[number[], string]> = [
-  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
-  [[0xff, 0xd8, 0xff], 'a JPEG image'],
-  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
-  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
-  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (an Excel .xlsx file is one: export it as CSV)'],
-  [[0x1f, 0x8b], 'a gzip archive'],
-  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Office document (export it as CSV)'],
+/** Binary formats people drop by mistake, recognised by their first bytes. */
+export type BinaryKind = 'png' | 'jpeg' | 'gif' | 'pdf' | 'zip' | 'gzip' | 'office';
+
+const SIGNATURES: ReadonlyArray<[number[], BinaryKind]> = [
+  [[0x89, 0x50, 0x4e, 0x47], 'png'],
+  [[0xff, 0xd8, 0xff], 'jpeg'],
+  [[0x47, 0x49, 0x46, 0x38], 'gif'],
+  [[0x25, 0x50, 0x44, 0x46], 'pdf'],
+  [[0x50, 0x4b, 0x03, 0x04], 'zip'], // also .xlsx
+  [[0x1f, 0x8b], 'gzip'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'office'], // .xls, .doc
 ];
 
 /** The lower-case extension with its dot, or '' when the name has none. */

@@ -24,8 +24,8 @@ describe('checkImportFile', () => {
   });
 
   it('names binary formats by their signature, even under a text extension', () => {
-    expect(file('logo.csv', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a))).toEqual({ reason: 'binary', kind: 'a PNG image' });
-    expect(file('data.csv', bytes(0x50, 0x4b, 0x03, 0x04, 0x14))).toMatchObject({ reason: 'binary', kind: expect.stringContaining('Excel') });
+    expect(file('logo.csv', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a))).toEqual({ reason: 'binary', kind: 'png' });
+    expect(file('data.csv', bytes(0x50, 0x4b, 0x03, 0x04, 0x14))).toEqual({ reason: 'binary', kind: 'zip' });
   });
 
   it('refuses NUL bytes (binary, UTF-16) and invalid UTF-8, but not a character cut at the end of the sample', () => {
