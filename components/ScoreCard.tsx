@@ -22,15 +22,15 @@ export const CARD_STYLE = `
 .card .down::marker { content: "▼ "; color: #d93025; }
 .card .flag { display: inline-block; margin: 0 4px 4px 0; padding: 1px 7px; border-radius: 9px; background: var(--card-line); font-size: 12px; }
 .card .override { border-left: 3px solid var(--tier); padding-left: 8px; }
-.card .demo { display: inline-block; font-size: 11px; font-weight: 600; padding: 1px 6px; border-radius: 8px; background: #fff4d6; color: #6b4e00; }
+.card .demo { display: inline-block; font-size: 11px; font-weight: 600; padding: 1px 6px; border-radius: 8px; background: var(--card-demo-bg); color: var(--card-demo-fg); }
 .card a { color: var(--card-link); }
 .card button.link { all: unset; color: var(--card-link); cursor: pointer; text-decoration: underline; }
 .card button.link:focus-visible, .card a:focus-visible { outline: 2px solid var(--card-link); outline-offset: 2px; }
 `;
 
 export const CARD_THEME = {
-  light: { '--card-bg': '#ffffff', '--card-fg': '#1b1b1f', '--card-muted': '#5f6368', '--card-line': '#e3e3e8', '--card-link': '#0b57d0' },
-  dark: { '--card-bg': '#232428', '--card-fg': '#e8e8ec', '--card-muted': '#a8abb2', '--card-line': '#3a3b40', '--card-link': '#8ab4f8' },
+  light: { '--card-bg': '#ffffff', '--card-fg': '#1b1b1f', '--card-muted': '#5f6368', '--card-line': '#e3e3e8', '--card-link': '#0b57d0', '--card-demo-bg': '#fff4d6', '--card-demo-fg': '#6b4e00' },
+  dark: { '--card-bg': '#232428', '--card-fg': '#e8e8ec', '--card-muted': '#a8abb2', '--card-line': '#3a3b40', '--card-link': '#8ab4f8', '--card-demo-bg': '#4a3b12', '--card-demo-fg': '#ffe49c' },
 };
 
 function freshness(dataAsOf: string | null, now: Date): string {

@@ -30,12 +30,12 @@ export function luminance(color: string): number | null {
 export const contrastRatio = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 
 /**
- * Black or white, whichever contrasts more with the background colour. Pure black, not a softer near-black: with
- * the two extremes every colour gets at least 4.58:1 (AA for small text); a near-black left mid greens and reds
- * such as #1e8e3e at about 4.2:1 either way.
+ * White when it reaches AA for small text (4.5:1; tier colours are mostly saturated, and white on them reads
+ * best), else black. One of the two always reaches 4.58:1; a softer near-black left mid greens such as #1e8e3e
+ * at about 4.2:1 either way.
  */
 export function inkFor(background: string): string {
   const l = luminance(background);
   if (l === null) return '#ffffff';
-  return contrastRatio(l, 1) >= contrastRatio(l, 0) ? '#ffffff' : '#000000';
+  return contrastRatio(l, 1) >= 4.5 ? '#ffffff' : '#000000';
 }

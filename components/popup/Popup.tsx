@@ -1,15 +1,16 @@
 // The toolbar popup: which data Healthmark is using (demo or synced), how many accounts, which scoring config,
-// and how the accounts spread over tiers. Reads the database once, then again whenever the background announces
-// new data: its writes do not reach a Dexie liveQuery in this page (a popup opened during the first seeding kept
-// showing 0 accounts), and it broadcasts the status with every change it makes.
+// and how the accounts spread over tiers. Reads the status once (remembered while the data is unchanged, see
+// status-cache.ts), then again whenever the background announces new data: its writes do not reach a Dexie
+// liveQuery in this page (a popup opened during the first seeding kept showing 0 accounts), and it broadcasts the
+// status with every change it makes.
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { openDb } from '../../lib/data/db';
-import { readStatus } from '../../lib/data/status';
 import { t } from '../../lib/i18n';
 import { type DataStatus, onBroadcast } from '../../lib/messaging';
 import { onDataChanged } from '../../lib/page/settings';
 import { TierBar } from '../TierBar';
 import { AccountSearch } from './AccountSearch';
+import { popupStatus } from './status-cache';
 import { SyncStatus } from './SyncStatus';
 import { ThisSite } from './ThisSite';
 
@@ -25,7 +26,7 @@ export function Popup() {
   const error = useSignal<string | null>(null);
   useSignalEffect(() => {
     const read = () =>
-      readStatus(db).then(
+      popupStatus(db).then(
         (s) => (status.value = s),
         (e: unknown) => (error.value = e instanceof Error ? e.message : String(e)),
       );

@@ -7,10 +7,12 @@ test('luminance follows WCAG for black, white and short hex', () => {
   expect(luminance('red')).toBeNull();
 });
 
-test('ink is white on dark tier colours and black on light ones', () => {
+test('ink is white where it reaches 4.5:1 and black elsewhere', () => {
   expect(inkFor('#c5221f')).toBe('#ffffff');
   expect(inkFor('#1e6b3a')).toBe('#ffffff');
   expect(inkFor('#f9ab00')).toBe('#000000');
+  expect(inkFor('#1a73e8')).toBe('#ffffff'); // 4.51:1 — black would contrast a little more, white is enough
+  expect(inkFor('#1e8e3e')).toBe('#000000'); // white only 4.21:1
   expect(inkFor('not a colour')).toBe('#ffffff');
 });
 
