@@ -72,7 +72,7 @@ function AccountList() {
     { key: 'name', label: t('accountsColName'), width: 'minmax(160px, 2.2fr)', render: (r) => <a href={routeHash('accounts', r.id)} tabIndex={-1}>{r.name}</a>, ...sortable('name') },
     { key: 'score', label: t('accountsColScore'), width: '76px', align: 'end', render: (r) => <ScorePill score={r.score} tier={r.tier} />, ...sortable('score') },
     { key: 'tier', label: t('accountsColTier'), width: 'minmax(110px, 1fr)', render: (r) => r.tier?.label ?? t('popupInsufficient') },
-    { key: 'trend', label: t('accountsColTrend'), width: '96px', align: 'end', render: (r) => (r.details ? <Trend d7={r.d7} /> : <span class="muted">…</span>), ...sortable('trend') },
+    { key: 'trend', label: t('accountsColTrend'), width: '116px', align: 'end', render: (r) => (r.details ? <Trend d7={r.d7} /> : <span class="muted">…</span>), ...sortable('trend') },
     { key: 'renewal', label: t('accountsColRenewal'), width: '112px', render: (r) => r.renewal ?? <span class="muted">–</span>, ...sortable('renewal') },
     { key: 'scorecard', label: t('accountsColScorecard'), width: 'minmax(100px, 1fr)', render: (r) => r.scorecard?.label ?? '' },
     {
