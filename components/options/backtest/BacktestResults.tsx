@@ -162,7 +162,7 @@ export function BacktestResults({ report, candidate, configName, timings, tierCo
   const p = report.population;
   return (
     <div class="bt-results" data-testid="backtest-results">
-      <p class="muted" data-testid="backtest-population">
+      <p class="muted" data-testid="backtest-population" data-read-ms={timings.readMs.toFixed(0)} data-run-ms={timings.runMs.toFixed(0)}>
         {t('backtestPopulation', configName, p.accounts.toLocaleString(), p.churned.toLocaleString(), p.retained.toLocaleString())}{' '}
         {t('backtestTimings', seconds(timings.readMs + timings.runMs), seconds(timings.readMs), seconds(timings.runMs))}
       </p>
