@@ -6,25 +6,9 @@
 import Papa from 'papaparse';
 import { importEvents } from '../../lib/data/import';
 import { catalogue } from '../fixtures/imports/catalogue';
+import { makeCsv } from './import-data';
 
 const ROWS = Number(process.argv[2] ?? 100_000);
-
-function makeCsv(rows: number): string {
-  const header = 'Account ID,Company,Website,Emails,Plan,ARR,Renewal Date,Logins per week,Feature Adoption,Active Seats,NPS,CSM Sentiment,Last Login,SSO Enabled';
-  const lines = [header];
-  const day = (i: number) => `${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/2024`;
-  for (let i = 0; i < rows; i++) {
-    const domain = `company-${i}.example`;
-    lines.push(
-      [
-        `A-${i}`, `"Company ${i}, Inc."`, `https://www.${domain}`, `"ops@${domain}; cto@${domain}"`, ['starter', 'growth', 'enterprise'][i % 3],
-        `"${(1000 + (i % 900)).toLocaleString('en-US')},${String(i % 1000).padStart(3, '0')}.5"`, day(i * 7), (i % 40) / 2,
-        `${i % 101}%`, `${(i * 3) % 101}%`, (i % 200) - 100, ['green', 'yellow', 'red'][i % 3], day(i), i % 2 ? 'TRUE' : 'FALSE',
-      ].join(','),
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 const text = makeCsv(ROWS);
 const mb = (text.length / (1024 * 1024)).toFixed(1);
