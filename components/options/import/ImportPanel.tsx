@@ -8,7 +8,7 @@ import { inputText } from '../../../lib/data/import/input';
 import { type ImportPreview, type ReadSettings, previewImport } from '../../../lib/data/import/preview';
 import { activeConfig } from '../../../lib/data/status';
 import { t } from '../../../lib/i18n';
-import type { FileImportReport } from '../../../lib/messaging';
+import { type FileImportReport, sendToBackground } from '../../../lib/messaging';
 import { db, useLive } from '../live';
 import { DropZone, refusalMessage } from './DropZone';
 import { ImportReport } from './ImportReport';
@@ -25,6 +25,12 @@ const SNIFF_BYTES = 4096;
 
 const megabytes = (chars: number) => (chars / 1e6).toFixed(1);
 
+/** "12 kB", "1.5 MB" in the page's locale (characters of the text, close to its bytes). */
+function sizeText(chars: number): string {
+  const [value, unit] = chars < 1e6 ? [chars / 1e3, 'kilobyte'] : [chars / 1e6, 'megabyte'];
+  return new Intl.NumberFormat(undefined, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+}
+
 function progressText(p: ImportProgress): string {
   if (p.phase === 'sending') return t('importProgressSending', megabytes(p.sent), megabytes(p.total));
   if (p.phase === 'reading') return t('importProgressReading', p.rows.toLocaleString(), Math.round(p.fraction * 100));
@@ -34,7 +40,11 @@ function progressText(p: ImportProgress): string {
 const progressValue = (p: ImportProgress) => (p.phase === 'sending' ? p.sent / Math.max(1, p.total) : p.fraction);
 
 export function ImportPanel() {
-  const setup = useLive(async () => ({ active: await activeConfig(db), mapping: (await db.sources.get('metrics'))?.mapping ?? {} }), []);
+  const setup = useLive(async () => {
+    // The background answers only after first-run seeding: a page opened at install then sees the seeded config.
+    await sendToBackground('getStatus', {});
+    return { active: await activeConfig(db), mapping: (await db.sources.get('metrics'))?.mapping ?? {} };
+  }, []);
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [settings, setSettings] = useState<ReadSettings>({});
@@ -85,7 +95,7 @@ export function ImportPanel() {
       <DropZone onFile={(file) => void choose(file)} error={fileError ?? preview?.error ?? null} busy={progress !== null || catalogue === null} />
       {chosen ? (
         <p class="import-file" data-testid="import-file-name">
-          {t('importChosen', chosen.name, megabytes(chosen.text.length))}
+          {t('importChosen', chosen.name, sizeText(chosen.text.length))}
         </p>
       ) : null}
       {chosen && preview && preview.error === null && catalogue ? <MappingEditor preview={preview} settings={settings} catalogue={catalogue} onSettings={setSettings} /> : null}

@@ -26,7 +26,7 @@ export function ImportReport({ report }: { report: FileImportReport }) {
           <table data-testid="import-errors">
             <thead>
               <tr>
-                <th scope="col">{t('importColRow')}</th>
+                <th scope="col" class="num">{t('importColRow')}</th>
                 <th scope="col">{t('importColWhere')}</th>
                 <th scope="col">{t('importColColumn')}</th>
                 <th scope="col">{t('importColReason')}</th>
