@@ -40,6 +40,12 @@ export function ScoringTab() {
   useEffect(() => {
     if (active && text === null) setText(JSON.stringify(active.config, null, 2));
   }, [active]);
+  // Keyboard focus follows a draft taken from the backtest into the editor.
+  const [draftTaken, setDraftTaken] = useState(false);
+  useEffect(() => {
+    if (draftTaken && !backtest) document.getElementById('config-text')?.focus();
+    setDraftTaken(false);
+  }, [backtest]);
   const draft = useMemo(() => {
     const parsed = parseConfigText(text ?? '');
     return parsed.ok && JSON.stringify(parsed.config) !== JSON.stringify(active?.config) ? parsed.config : null;
@@ -49,6 +55,7 @@ export function ScoringTab() {
   // The suggestion goes into the editor, whose what-if preview then compares it with the active config.
   const takeDraft = (candidate: ScoringConfig) => {
     setText(JSON.stringify(candidate, null, 2));
+    setDraftTaken(true);
     location.hash = routeHash('scoring');
   };
   return (

@@ -1,7 +1,7 @@
 // Scoring → Backtest: choose the config (the active one, or the valid one in the editor), the options, and run
 // the backtest in a Web Worker with progress and Cancel. "Use as draft" hands the suggested config to the
 // editor; nothing is applied here.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../../lib/i18n';
 import type { ScoringConfig } from '../../../lib/scoring';
 import { type OptionTexts, FIELD_LIMITS, readOptions } from './backtest-state';
@@ -39,6 +39,13 @@ export function BacktestView({ active, draft, onUseDraft }: Props) {
   const { run, start, cancel } = useBacktest();
   const chosen = which === 'draft' && draft ? draft : active;
   const running = run.state === 'running';
+  // Run is disabled while running, so keyboard focus moves to Cancel, then to what the run produced.
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (run.state === 'running') cancelButton.current?.focus();
+    else if (run.state !== 'idle') outcome.current?.focus();
+  }, [run.state]);
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -86,7 +93,7 @@ export function BacktestView({ active, draft, onUseDraft }: Props) {
         </div>
         <div class="editor-actions">
           <button type="submit" class="primary" data-testid="backtest-run" disabled={running || !chosen}>{t('backtestRun')}</button>
-          {running ? <button type="button" data-testid="backtest-cancel" onClick={cancel}>{t('backtestCancel')}</button> : null}
+          {running ? <button type="button" data-testid="backtest-cancel" ref={cancelButton} onClick={cancel}>{t('backtestCancel')}</button> : null}
         </div>
       </form>
       <div aria-live="polite" class="bt-status">
@@ -95,12 +102,14 @@ export function BacktestView({ active, draft, onUseDraft }: Props) {
             <progress max={1} value={run.progress} aria-label={t('backtestProgress')} /> {STAGE_TEXT[run.stage]()} {Math.round(run.progress * 100)}%
           </p>
         ) : null}
-        {run.state === 'cancelled' ? <p class="notice" data-testid="backtest-cancelled">{t('backtestCancelled')}</p> : null}
       </div>
-      {run.state === 'error' ? <p role="alert" class="error" data-testid="backtest-error">{run.message}</p> : null}
-      {run.state === 'done' ? (
-        <BacktestResults report={run.report} candidate={run.candidate} configName={run.configName} timings={run.timings} tierColors={tierColors} onUseDraft={onUseDraft} />
-      ) : null}
+      <div ref={outcome} tabIndex={-1} class="bt-outcome" aria-label={t('backtestOutcome')}>
+        {run.state === 'cancelled' ? <p class="notice" role="status" data-testid="backtest-cancelled">{t('backtestCancelled')}</p> : null}
+        {run.state === 'error' ? <p role="alert" class="error" data-testid="backtest-error">{run.message}</p> : null}
+        {run.state === 'done' ? (
+          <BacktestResults report={run.report} candidate={run.candidate} configName={run.configName} timings={run.timings} tierColors={tierColors} onUseDraft={onUseDraft} />
+        ) : null}
+      </div>
     </section>
   );
 }

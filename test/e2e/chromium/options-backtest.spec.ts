@@ -1,47 +1,14 @@
 // Scoring → Backtest in real Chromium: on a fresh install (demo accounts, no outcomes) the run explains why there
 // is nothing to test; with outcomes written into the stored demo accounts it shows the AUC, churn per tier and the
 // suggested weights, and "Use as draft" fills the editor (what-if before/after) without applying anything.
-import type { Page } from '@playwright/test';
 import { expect, test } from '../helpers/fixtures';
+import { writeOutcomesInPage } from '../helpers/backtest';
 import { shotPath } from '../helpers/shots';
 import { extensionPage } from './options-helpers';
 
 test.describe.configure({ mode: 'serial' });
 
 const CHURNED_LOWEST = 12;
-
-/**
- * Gives every stored account an outcome: the CHURNED_LOWEST lowest scores and two healthy accounts churned today
- * (a score that ranks churners well but not perfectly), everyone else retained. Returns how many churned and how
- * many have a score (accounts with insufficient data are left out of every figure).
- */
-async function writeOutcomes(page: Page): Promise<{ churned: number; scored: number }> {
-  return page.evaluate(async (lowest) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('healthmark');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = <T,>(store: string) =>
-      new Promise<T[]>((resolve) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-      });
-    const scores = await all<{ accountId: string; score: number | null }>('scores');
-    const ranked = scores.filter((s) => s.score !== null).sort((a, b) => a.score! - b.score! || a.accountId.localeCompare(b.accountId));
-    const churned = new Set([...ranked.slice(0, lowest), ...ranked.slice(-8, -6)].map((s) => s.accountId));
-    const today = new Date().toISOString().slice(0, 10);
-    const accounts = await all<{ id: string; outcome?: unknown }>('accounts');
-    const tx = db.transaction('accounts', 'readwrite');
-    for (const account of accounts) {
-      account.outcome = churned.has(account.id) ? { churned: true, churnedAt: today } : { churned: false };
-      tx.objectStore('accounts').put(account);
-    }
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-    return { churned: churned.size, scored: ranked.length };
-  }, CHURNED_LOWEST);
-}
 
 test('without outcomes the run says what is missing', async ({ session }) => {
   const page = await session.context.newPage();
@@ -64,7 +31,7 @@ test('without outcomes the run says what is missing', async ({ session }) => {
 test('with outcomes: AUC, churn per tier, suggestion, and "Use as draft" fills the editor without applying', async ({ session }) => {
   const page = await session.context.newPage();
   await page.goto(extensionPage(session, 'options.html#/scoring/backtest'));
-  const { churned, scored } = await writeOutcomes(page);
+  const { churned, scored } = await page.evaluate(writeOutcomesInPage, CHURNED_LOWEST);
   await page.getByTestId('backtest-run').click();
 
   const results = page.getByTestId('backtest-results');
