@@ -10,16 +10,17 @@ import { CARD_STYLE, CARD_THEME, ScoreCard } from './ScoreCard';
 
 export type Theme = 'light' | 'dark';
 
+// Few elements, no flex box: a page of thousands of badges spends most of its badge time in style and layout.
 const STYLE = `
 :host { all: initial; display: inline-block; vertical-align: middle; margin: 0 4px; line-height: 0; position: relative; }
-.pill { all: unset; display: inline-flex; align-items: center; gap: 3px; height: 16px; padding: 0 6px; border-radius: 8px;
+.pill { all: unset; display: inline-block; height: 16px; padding: 0 6px; border-radius: 8px;
   font: 600 11px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; white-space: nowrap;
   background: var(--tier); color: var(--ink); box-sizing: border-box; cursor: pointer; }
 .pill:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
 .pill.insufficient { background: transparent; color: var(--muted); border: 1px dashed var(--muted); }
 .pill.overridden { box-shadow: inset 0 0 0 1.5px var(--ink); }
-.pill.overridden::before { content: "✎"; font-weight: 400; }
-.trend { font-weight: 500; opacity: 0.9; }
+.pill.overridden::before { content: "✎"; font-weight: 400; margin-right: 3px; }
+.trend { font-weight: 500; opacity: 0.9; margin-left: 3px; }
 .popover { position: fixed; z-index: 2147483647; line-height: normal; max-height: calc(100vh - 12px); overflow-y: auto; border-radius: 10px; }
 ${CARD_STYLE}
 `;
@@ -79,27 +80,36 @@ export function Badge({ summary, theme, onOpenAccount }: BadgeProps) {
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
+  // The pill and its card are siblings in the shadow root (no wrapper element per badge): both keep the card open.
+  const inside = (node: Node | null) => !!node && (!!pill.current?.contains(node) || !!popover.current?.contains(node));
+  const hover = {
+    onMouseEnter: () => later(() => setOpen(true), OPEN_DELAY),
+    onMouseLeave: () => later(() => close(false), CLOSE_DELAY),
+    onFocusIn: () => {
+      window.clearTimeout(timer.current);
+      setOpen(true);
+    },
+    onFocusOut: (e: FocusEvent) => {
+      if (!inside(e.relatedTarget as Node | null)) later(() => close(false), CLOSE_DELAY);
+    },
+  };
+  const colors = { '--tier': background, '--ink': inkFor(background), '--muted': theme === 'dark' ? '#a8abb2' : '#5f6368' };
+
   return (
-    <span
-      style={{ '--tier': background, '--ink': inkFor(background), '--muted': theme === 'dark' ? '#a8abb2' : '#5f6368', ...CARD_THEME[theme] }}
-      onMouseEnter={() => later(() => setOpen(true), OPEN_DELAY)}
-      onMouseLeave={() => later(() => close(false), CLOSE_DELAY)}
-      onFocusIn={() => setOpen(true)}
-      onFocusOut={(e) => {
-        if (!(e.currentTarget as Element).contains(e.relatedTarget as Node | null)) later(() => close(false), CLOSE_DELAY);
-      }}
-    >
+    <>
       <button
         ref={pill}
         type="button"
         class={`pill${known ? '' : ' insufficient'}${override ? ' overridden' : ''}`}
+        style={colors}
         aria-label={label}
         aria-expanded={open}
         aria-haspopup="dialog"
         data-tier={tier?.key ?? 'none'}
         onClick={() => setOpen(!open)}
+        {...hover}
       >
-        <span class="score">{known ? score : '–'}</span>
+        {known ? score : '–'}
         {d7 ? <span class="trend">{d7 < 0 ? `↓${-d7}` : `↑${d7}`}</span> : null}
       </button>
       {open ? (
@@ -108,16 +118,18 @@ export function Badge({ summary, theme, onOpenAccount }: BadgeProps) {
           class="popover"
           role="dialog"
           aria-label={summary.name}
-          style={position ? { left: `${position.left}px`, top: `${position.top}px` } : { left: '0px', top: '0px', visibility: 'hidden' }}
+          style={{ ...colors, ...CARD_THEME[theme], ...(position ? { left: `${position.left}px`, top: `${position.top}px` } : { left: '0px', top: '0px', visibility: 'hidden' }) }}
+          {...hover}
         >
           <ScoreCard summary={summary} onOpenAccount={onOpenAccount && (() => onOpenAccount(summary.accountId))} />
         </div>
       ) : null}
-    </span>
+    </>
   );
 }
 
-const mounts = new WeakMap<HTMLElement, HTMLElement>(); // badge host → the element Preact renders into
+// Badge host → its closed shadow root (where Preact renders) and whether the shared sheet is adopted there.
+const mounts = new WeakMap<HTMLElement, { shadow: ShadowRoot; adopted: boolean }>();
 
 // One stylesheet object shared by every badge's shadow root: parsing the CSS once instead of once per badge is
 // what keeps a page with thousands of badges fast. Firefox content scripts cannot adopt sheets into the page's
@@ -148,9 +160,15 @@ export function mountBadge(host: HTMLElement, props: BadgeProps): void {
   let mount = mounts.get(host);
   if (!mount) {
     const shadow = host.attachShadow({ mode: 'closed' });
-    if (!adoptStyle(shadow)) shadow.append(Object.assign(document.createElement('style'), { textContent: STYLE }));
-    mount = shadow.appendChild(document.createElement('span'));
+    mount = { shadow, adopted: adoptStyle(shadow) };
     mounts.set(host, mount);
   }
-  render(<Badge {...props} />, mount);
+  // Preact owns every child of the root, so a badge without the shared sheet renders its own <style>.
+  render(
+    <>
+      {mount.adopted ? null : <style>{STYLE}</style>}
+      <Badge {...props} />
+    </>,
+    mount.shadow,
+  );
 }
