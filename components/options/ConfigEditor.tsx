@@ -69,7 +69,7 @@ export function ConfigEditor({ text, onText, active }: Props) {
 
   return (
     <section class="editor" aria-labelledby="editor-title">
-      <h3 id="editor-title">{t('editorTitle')}</h3>
+      <h2 id="editor-title">{t('editorTitle')}</h2>
       <div class="editor-tools">
         <button type="button" disabled={!active} onClick={() => active && edit(JSON.stringify(active, null, 2))}>{t('editorReset')}</button>
         <button type="button" onClick={() => loadPreset('default')}>{t('editorPreset', 'default')}</button>
