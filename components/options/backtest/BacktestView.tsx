@@ -103,7 +103,7 @@ export function BacktestView({ active, draft, onUseDraft }: Props) {
           </p>
         ) : null}
       </div>
-      <div ref={outcome} tabIndex={-1} class="bt-outcome" aria-label={t('backtestOutcome')}>
+      <div ref={outcome} tabIndex={-1} role="region" aria-label={t('backtestOutcome')}>
         {run.state === 'cancelled' ? <p class="notice" role="status" data-testid="backtest-cancelled">{t('backtestCancelled')}</p> : null}
         {run.state === 'error' ? <p role="alert" class="error" data-testid="backtest-error">{run.message}</p> : null}
         {run.state === 'done' ? (
