@@ -54,7 +54,10 @@ export function AccountSearch() {
       <style>{STYLE}</style>
       <label for="account-search">{t('searchLabel')}</label>
       <input id="account-search" type="search" autoComplete="off" placeholder={t('searchPlaceholder')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
-      {results && results.length === 0 ? <p class="none" role="status">{t('searchNone')}</p> : null}
+      {/* One live region, present before any result, so a screen reader hears each new count. */}
+      <p class={results?.length === 0 ? 'none' : 'visually-hidden'} role="status">
+        {results === null ? '' : results.length === 0 ? t('searchNone') : t('searchResults', results.length)}
+      </p>
       {results && results.length > 1 ? (
         <ul class="results" aria-label={t('searchResults', results.length)} data-testid="search-results">
           {results.map((r) => (
