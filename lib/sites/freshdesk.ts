@@ -1,7 +1,9 @@
 // Freshdesk: the requester's address in the ticket's contact-details widget and the ticket's CC list; in the
 // ticket list, the requester's company. The card layout writes it after the requester link as "(Company)"; the
 // table layout has a Company column, found by its header's test id.
-// Evidence: notes §4 (contact e-mail A; CC list B; list cards and table rows A, the company in them B).
+// Evidence: notes §4 (contact e-mail A; CC list B; list cards and table rows A, the company in them B). The
+// contact panel's company: only custom company fields were seen (`requester-info-company-<field>`), not its name.
+// `seen` 2026-07 marks selectors whose sources carry no date (the month their stored copies were read).
 
 import { columnCells } from './columns';
 import { emailsFrom, ruleAdapter, spec, type Rule } from './select';

@@ -1,6 +1,7 @@
 // Help Scout: no verified selector shows the customer's name or address, so the conversation's thread items
 // (current UI) and customer thread headers (legacy UI) are read as free text for addresses.
-// Evidence: notes §6 (thread items B, legacy threads B). Customer sidebar and conversation list: no evidence.
+// Evidence: notes §6 (thread items B, legacy threads B). Customer sidebar and conversation list: no public
+// evidence of their markup. `seen` 2026-07: the thread-item source carries no date (read 2026-07).
 
 import { freeTextIn } from './freetext';
 import { ruleAdapter, spec } from './select';

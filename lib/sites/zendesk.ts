@@ -4,7 +4,8 @@
 // Views and search results list one ticket per table row; a row names the customer only in the view's
 // Organization column (the Requester column shows a person's name), found by its header label (English UI).
 // Evidence: notes §3 (org pill A; e-mail display B, visible once the customer-context panel is open; view rows
-// A; Organization column shape inferred from the Requester and Group cells, B).
+// A; Organization column shape inferred from the Requester and Group cells, B). `seen` 2026-07 marks selectors
+// whose sources carry no date (the month their stored copies were read).
 
 import { columnCells } from './columns';
 import { byText, emailsFrom, ruleAdapter, spec } from './select';
@@ -12,6 +13,8 @@ import { textOf } from './text';
 
 const organizationPill = spec('zendesk.organizationPill', [
   ['span[data-test-id="tabs-nav-item-organizations"]', '2026-07'],
+  // The same pill under its older attribute name, inside `nav.btn-group` (TLmanaGer extension, id16008120522).
+  ['nav.btn-group [data-tracking-id="tabs-nav-item-organizations"]', '2026-07'],
 ], true);
 
 const requesterEmail = spec('zendesk.requesterEmail', [['[data-test-id="attribute-email-display"]', '2026-07']]);
