@@ -2,7 +2,6 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findFirefox } from '../../../lib/dev/browsers';
 import { FIREFOX_BUILD } from '../../../lib/dev/launch';
-import { BADGE_TAG } from '../../../lib/page/runner';
 
 export async function launchFirefox(): Promise<Browser> {
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath: findFirefox(), headless: true });
@@ -21,28 +20,4 @@ export async function openAt(browser: Browser, url: string, html: string): Promi
   });
   await page.goto(url);
   return page;
-}
-
-/** Badge hosts on the page, including inside open shadow roots. */
-export function countBadges(page: Page): Promise<number> {
-  return page.evaluate((tag) => {
-    const count = (root: Document | ShadowRoot): number =>
-      root.querySelectorAll(tag).length + [...root.querySelectorAll('*')].reduce((n, el) => n + (el.shadowRoot ? count(el.shadowRoot) : 0), 0);
-    return count(document);
-  }, BADGE_TAG);
-}
-
-export async function waitForCount(page: Page, expected: number, timeout = 20_000): Promise<number> {
-  const end = Date.now() + timeout;
-  let seen = -1;
-  while (Date.now() < end) {
-    seen = await countBadges(page);
-    if (seen === expected) {
-      await new Promise((r) => setTimeout(r, 400)); // and it stays so
-      seen = await countBadges(page);
-      if (seen === expected) return seen;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return seen;
 }
