@@ -47,3 +47,29 @@ for (const fixture of siteFixtures()) {
     }
   });
 }
+
+// The README's pictures of badges in host apps (`npm run screenshots:sites` writes them to docs/images).
+const README_PICTURES: Record<string, string> = {
+  'gmail-inbox.html': 'app-gmail.png',
+  'outlook-mail.html': 'app-outlook.png',
+  'zendesk-ticket.html': 'app-zendesk.png',
+  'salesforce-account-record.html': 'app-salesforce.png',
+  'hubspot-companies-index.html': 'app-hubspot.png',
+};
+
+test('README pictures', async ({ session }) => {
+  for (const fixture of siteFixtures().filter((f) => f.file in README_PICTURES)) {
+    const unroute = await serveAt(session.context, fixture.urls[0]!, fixture.html);
+    const page = await session.context.newPage();
+    try {
+      await page.setViewportSize({ width: 1100, height: 560 });
+      await page.goto(fixture.urls[0]!);
+      const known = fixture.matches.filter((m) => resolve(m.kind, m.value)).length;
+      await expect.poll(() => page.evaluate(countBadgesIn, BADGE_TAG), { timeout: 15_000 }).toBe(known);
+      await page.screenshot({ path: shotPath(README_PICTURES[fixture.file]!) });
+    } finally {
+      await page.close();
+      await unroute();
+    }
+  }
+});
