@@ -90,6 +90,7 @@ export async function checkSiteFixture(
 ): Promise<void> {
   const known = fixture.matches.filter((m) => resolve(m.kind, m.value));
   const unknown = fixture.matches.filter((m) => !resolve(m.kind, m.value));
+  expect(known.length, 'the fixture shows at least one customer the demo data knows').toBeGreaterThan(0);
   // A hostile page may carry elements named like our badge host; they are the page's, not ours.
   const spoofed = (fixture.html.match(new RegExp(`<${tag}[\\s>]`, 'g')) ?? []).length;
   await expectBadges(page, known.length + spoofed, tag);
