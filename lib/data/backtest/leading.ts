@@ -37,7 +37,8 @@ export interface LeadingResult {
 
 /**
  * For a churned account the point at or before (churn date − leadDays), for a retained account the point at or
- * before (reference date − leadDays); the latest such point wins. One pass over the points, no sorting.
+ * before (reference date − leadDays); the latest such point with a score wins. One pass over the points, no sorting.
+ * The points are scores as they were stored or recorded: this check never re-scores anything.
  * `referenceDate` defaults to the latest day in the history.
  */
 export function leadingAuc(
@@ -77,10 +78,12 @@ export function leadingAuc(
   for (let p = 0; p < points.length; p++) {
     const day = pointDays[p]!;
     const row = pointRows[p]!;
+    const score = points[p]!.score;
+    // A day without a score (insufficient data then) is no point at all: an older scored day still counts.
+    if (typeof score !== 'number' || !Number.isFinite(score)) continue;
     if (row < 0 || !(day <= targetDay[row]!) || day <= bestDay[row]!) continue;
     bestDay[row] = day;
-    const score = points[p]!.score;
-    scoreThen[row] = typeof score === 'number' && Number.isFinite(score) ? score : NaN;
+    scoreThen[row] = score;
   }
 
   const counts = countPoints(outcomes.churned, targetDay, scoreThen);

@@ -48,6 +48,15 @@ describe('leadingAuc', () => {
     expect(reversed.auc).toMatchObject({ defined: true, auc: 0 });
   });
 
+  it('skips a day without a score: an older scored point still judges the account', () => {
+    // c's newest eligible day (2024-05-01, 80) is followed by a newer unscored one; a's best day has no score.
+    const gaps = [...history, { accountId: 'c', day: '2024-05-02', score: null }, { accountId: 'a', day: '2024-03-01', score: null }];
+    const result = leadingAuc(outcomes, gaps, 30);
+    expect(result).toMatchObject({ churnedWithPoint: 1, retainedWithPoint: 1, auc: { defined: true, auc: 1 } });
+    const onlyUnscored = leadingAuc(outcomes, [{ accountId: 'a', day: '2024-02-01', score: null }], 30);
+    expect(onlyUnscored).toMatchObject({ churnedWithPoint: 0, churnedWithoutPoint: 1 });
+  });
+
   it('counts accounts without a point old enough', () => {
     const result = leadingAuc(outcomes, history, 200);
     expect(result).toMatchObject({ churnedWithPoint: 0, retainedWithPoint: 0, churnedWithoutPoint: 1, retainedWithoutPoint: 2 });
