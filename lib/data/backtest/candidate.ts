@@ -6,7 +6,7 @@ import { type ConfigWeights, flatWeights, roundOnScale, smallestOnScale } from '
 type Scorecard = ScoringConfig['scorecards'][number];
 
 /** Group index of each measure, as the engine assigns it (a measure without a known group joins the first). */
-function groupOf(card: Scorecard): number[] {
+export function groupOf(card: Scorecard): number[] {
   return card.measures.map((measure) => Math.max(0, (card.groups ?? []).findIndex((group) => group.key === measure.group)));
 }
 

@@ -4,7 +4,7 @@
 import { type MetricColumns, type ScoringConfig, compileConfig, readColumns, scoreColumns, validateConfig } from '../../scoring';
 import { actionValue } from '../../scoring/kernel';
 import type { AttributeValue, MetricValues } from '../../scoring/types';
-import { candidateConfig, currentWeights, weightsFromShares, withWeights } from './candidate';
+import { candidateConfig, currentWeights, groupOf, weightsFromShares, withWeights } from './candidate';
 import { type BacktestDataset, CHURNED, NO_OUTCOME, RETAINED } from './dataset';
 import { cachedDayNumber, dayNumber } from './dates';
 import type { Direction } from './measures';
@@ -144,6 +144,7 @@ function enginePlan(config: ScoringConfig, cardIndex: number, columns: MetricCol
   const current = currentWeights(card);
   return {
     groups: (card.groups ?? []).map(({ key, label }) => ({ key, label })),
+    measureGroup: groupOf(card),
     current,
     fromShares: (shares) => weightsFromShares(card, shares),
     score: (weights, rows) =>

@@ -17,6 +17,8 @@ export interface GroupRef {
 
 export interface WeightPlan {
   groups: GroupRef[];
+  /** Index into `groups` of each measure (0 without groups). */
+  measureGroup: number[];
   current: ConfigWeights;
   /** Config weights under which measure m carries `shares[m]` of the score (shares sum to 1), with notes. */
   fromShares(shares: Float64Array): { weights: ConfigWeights; notes: string[] };
@@ -67,6 +69,7 @@ export function flatWeights(currentWeights: readonly number[], shares: Float64Ar
 export function flatPlan(features: Features, currentWeights: readonly number[]): WeightPlan {
   return {
     groups: [],
+    measureGroup: currentWeights.map(() => 0),
     current: { measures: [...currentWeights], groups: [] },
     fromShares: (shares) => ({ weights: { measures: flatWeights(currentWeights, shares), groups: [] }, notes: [] }),
     score: (weights, rows) => weightedScores(features, rows, weights.measures),

@@ -2,11 +2,13 @@
 // page can run it in a Web Worker and the CLI in Node.
 import { type AucResult, aucOfSorted, sortClasses } from './auc';
 import { type ConfidenceInterval, bootstrapAucInterval } from './bootstrap';
+import { draftCautions } from './caution';
 import { type BacktestDataset, CHURNED, NO_OUTCOME, RETAINED, datasetProblems } from './dataset';
 import { dayNumber } from './dates';
 import { type LeadingResult, type ScorePoint, leadingAuc } from './leading';
 import { type DecileLift, riskiestDecileLift } from './lift';
 import { type MeasureCheck, checkMeasure, column } from './measures';
+import { DEFAULT_L2_GRID } from './penalty';
 import { type WeightPlan, flatPlan } from './plan';
 import { type WeightSuggestion, suggestWeights } from './suggest';
 import { type TierChurn, churnByTier } from './tiers';
@@ -20,7 +22,8 @@ export interface BacktestOptions {
   bootstrapReplicates: number;
   confidenceLevel: number;
   folds: number;
-  l2: number;
+  /** L2 penalties the weight fit chooses from by inner cross-validation in each training fold; one value fixes it. */
+  l2Grid: readonly number[];
   /** Fewer churned or fewer retained accounts than this and the figures get a warning. */
   minPerClass: number;
   /** Score history for the leading-indicator check; none → the check is skipped. */
@@ -38,7 +41,7 @@ export const DEFAULT_OPTIONS: BacktestOptions = {
   bootstrapReplicates: 1000,
   confidenceLevel: 0.95,
   folds: 5,
-  l2: 1,
+  l2Grid: DEFAULT_L2_GRID,
   minPerClass: 20,
   leadDays: 30,
 };
@@ -66,6 +69,8 @@ export interface BacktestReport {
   suggestion: WeightSuggestion | null;
   /** Why there is no suggestion, when there is none. */
   noSuggestion: string | null;
+  /** Why the suggestion may not be worth a draft (too few outcomes, no cross-validated gain); empty when it is. */
+  cautions: string[];
   warnings: string[];
 }
 
@@ -77,7 +82,9 @@ export function optionProblems(options: Partial<BacktestOptions>): string[] {
     whole(o.folds, 2, 50) ? '' : `folds must be a whole number from 2 to 50, got ${o.folds}`,
     whole(o.bootstrapReplicates, 1, 100_000) ? '' : `bootstrapReplicates must be a whole number from 1 to 100000, got ${o.bootstrapReplicates}`,
     o.confidenceLevel > 0 && o.confidenceLevel < 1 ? '' : `confidenceLevel must be between 0 and 1, got ${o.confidenceLevel}`,
-    o.l2 >= 0 ? '' : `l2 must be 0 or more, got ${o.l2}`,
+    o.l2Grid.length > 0 && o.l2Grid.length <= 20 && o.l2Grid.every((l2) => l2 >= 0 && Number.isFinite(l2))
+      ? ''
+      : `l2Grid must list 1 to 20 penalties, each 0 or more, got [${o.l2Grid.join(', ')}]`,
     o.minPerClass >= 0 ? '' : `minPerClass must be 0 or more, got ${o.minPerClass}`,
     whole(o.leadDays, 0, 36_500) ? '' : `leadDays must be a whole number of days, got ${o.leadDays}`,
     o.referenceDate === undefined || !Number.isNaN(dayNumber(o.referenceDate)) ? '' : `referenceDate must be a date (YYYY-MM-DD), got "${o.referenceDate}"`,
@@ -129,6 +136,7 @@ export function runBacktest(data: BacktestDataset, options: Partial<BacktestOpti
     leading,
     suggestion,
     noSuggestion,
+    cautions: draftCautions(population, suggestion, settings.minPerClass),
   };
   return { ...report, warnings: warningsFor(report, settings) };
 }
@@ -161,7 +169,7 @@ function rowsWhere(labels: Uint8Array, keep: (label: number, row: number) => boo
 }
 
 function suggest(data: BacktestDataset, labels: Uint8Array, rows: Uint32Array, settings: BacktestOptions) {
-  const { folds, seed, l2 } = settings;
+  const { folds, seed, l2Grid } = settings;
   let churned = 0;
   for (const row of rows) churned += labels[row] === CHURNED ? 1 : 0;
   // Every fold needs at least one churned and one retained account.
@@ -176,7 +184,7 @@ function suggest(data: BacktestDataset, labels: Uint8Array, rows: Uint32Array, s
   const features = { values: data.actionValues, rows: labels.length, width: data.measures.length };
   const plan = settings.plan ?? flatPlan(features, data.measures.map((measure) => measure.weight));
   const onProgress = (done: number) => settings.onProgress?.('fit', done);
-  const suggestion = suggestWeights(features, labels, rows, data.measures, { folds, seed, l2, plan, onProgress });
+  const suggestion = suggestWeights(features, labels, rows, data.measures, { folds, seed, l2Grid, plan, onProgress });
   return suggestion
     ? { suggestion, noSuggestion: null }
     : {

@@ -1,15 +1,20 @@
 // Suggested measure weights: an L2 logistic regression of churn on the measures' action values, turned into
 // non-negative weight shares, written on the config's scale by a WeightPlan, and judged only on held-out folds
-// (never on its own training rows) against the current weights on the very same folds.
+// (never on its own training rows) against the current weights on the very same folds. Everything a fold's
+// suggestion depends on — the penalty chosen by inner cross-validation, the fit, its starting point — comes from
+// that fold's training rows alone.
 import { healthAuc } from './auc';
 import { foldRows, stratifiedFolds } from './folds';
-import { type Features, fitLogistic } from './logistic';
+import type { Features } from './logistic';
+import { chooseL2 } from './penalty';
 import type { ConfigWeights, WeightPlan } from './plan';
+import { healthShares } from './shares';
 
 export interface SuggestOptions {
   folds: number;
   seed: number;
-  l2: number;
+  /** Penalties λ the inner cross-validation chooses from (one value fixes λ). */
+  l2Grid: readonly number[];
   plan: WeightPlan;
   onProgress?: (done: number) => void;
 }
@@ -35,11 +40,14 @@ export interface GroupSuggestion {
   label: string;
   weight: number;
   suggestedWeight: number;
+  /** Combined share of the group's measures (0–1). */
+  share: number;
 }
 
 export interface CrossValidatedAuc {
-  /** Mean over folds of the AUC on each held-out fold. */
+  /** Mean held-out AUC over the folds both weightings were judged on (`compared` of them); null when none. */
   mean: number | null;
+  /** Held-out AUC per fold; null where this weighting could not be judged (e.g. that fold's fit gave no shares). */
   perFold: (number | null)[];
 }
 
@@ -52,9 +60,15 @@ export interface WeightSuggestion {
   weights: ConfigWeights;
   folds: number;
   seed: number;
+  /** The penalty of the final fit, chosen by inner cross-validation on all rows. */
   l2: number;
+  /** The penalty each outer fold's inner cross-validation chose, on its training rows. */
+  l2PerFold: number[];
+  l2Grid: number[];
   current: CrossValidatedAuc;
   suggested: CrossValidatedAuc;
+  /** Folds where both weightings have a held-out AUC: both means are over exactly these. */
+  compared: number;
   /** Whether the final fit converged; a fit that did not is still usable but worth a note. */
   converged: boolean;
 }
@@ -70,24 +84,30 @@ export function suggestWeights(
   measures: readonly MeasureRef[],
   options: SuggestOptions,
 ): WeightSuggestion | null {
-  const { folds, seed, l2, plan, onProgress } = options;
+  const { folds, seed, l2Grid, plan, onProgress } = options;
+  const steps = folds + 1;
+  const l2 = chooseL2(features, churned, rows, l2Grid, seed).l2;
   const final = healthShares(features, churned, rows, l2);
-  onProgress?.(1 / (folds + 1));
+  onProgress?.(1 / steps);
   const finalShares = final.shares;
   if (!finalShares) return null;
   const fold = stratifiedFolds(churned, rows, folds, seed);
   const currentAucs: (number | null)[] = [];
   const suggestedAucs: (number | null)[] = [];
+  const l2PerFold: number[] = [];
   for (let f = 0; f < folds; f++) {
     const split = foldRows(fold, f);
     const labels = Uint8Array.from(split.test, (row) => churned[row]!);
-    // Starting from the all-rows fit only speeds convergence: the penalised optimum on the fold is unique.
-    const shares = healthShares(features, churned, split.train, l2, final.parameters).shares;
+    const foldL2 = chooseL2(features, churned, split.train, l2Grid, seed + f + 1).l2;
+    l2PerFold.push(foldL2);
+    // Started from zero, not from the all-rows fit, which has seen this fold's held-out accounts.
+    const shares = healthShares(features, churned, split.train, foldL2).shares;
     currentAucs.push(aucOrNull(plan.score(plan.current, split.test), labels));
     suggestedAucs.push(shares ? aucOrNull(plan.score(plan.fromShares(shares).weights, split.test), labels) : null);
-    onProgress?.((f + 2) / (folds + 1));
+    onProgress?.((f + 2) / steps);
   }
   const { weights, notes } = plan.fromShares(finalShares);
+  const both = currentAucs.map((auc, f) => auc !== null && suggestedAucs[f] !== null);
   return {
     measures: measures.map(({ key, label }, j) => ({
       key,
@@ -98,36 +118,24 @@ export function suggestWeights(
       coefficient: final.coefficients[j]!,
       ...noteFor(label, final.coefficients[j]!, final.varies[j]!),
     })),
-    groups: plan.groups.map((group, g) => ({ ...group, weight: plan.current.groups[g]!, suggestedWeight: weights.groups[g]! })),
+    groups: plan.groups.map((group, g) => ({
+      ...group,
+      weight: plan.current.groups[g]!,
+      suggestedWeight: weights.groups[g]!,
+      share: plan.measureGroup.reduce((sum, owner, m) => (owner === g ? sum + finalShares[m]! : sum), 0),
+    })),
     notes,
     weights,
     folds,
     seed,
     l2,
-    current: crossValidated(currentAucs),
-    suggested: crossValidated(suggestedAucs),
+    l2PerFold,
+    l2Grid: [...l2Grid].sort((a, b) => b - a),
+    current: crossValidated(currentAucs, both),
+    suggested: crossValidated(suggestedAucs, both),
+    compared: both.filter(Boolean).length,
     converged: final.converged,
   };
-}
-
-/**
- * A health score is a weighted average of action values, so a fitted churn coefficient β on a standardised
- * value becomes the weight −β / spread on the raw value; a positive β (more churn with a healthier value)
- * contradicts the direction and becomes 0. Shares are those weights normalised to sum 1; null when all are 0.
- */
-function healthShares(features: Features, churned: Uint8Array, rows: Uint32Array, l2: number, start?: Float64Array) {
-  const model = fitLogistic(features, churned, rows, { l2, start });
-  const weights = new Float64Array(features.width);
-  const varies: boolean[] = [];
-  for (let j = 0; j < features.width; j++) {
-    const spread = model.spread[j]!;
-    varies.push(spread > 0);
-    weights[j] = spread > 0 ? Math.max(0, -model.coefficients[j]! / spread) : 0;
-  }
-  const total = weights.reduce((a, b) => a + b, 0);
-  const shares = total > 0 ? weights.map((w) => w / total) : null;
-  const parameters = Float64Array.of(model.intercept, ...model.coefficients);
-  return { shares, varies, parameters, coefficients: model.coefficients, converged: model.converged };
 }
 
 function noteFor(label: string, coefficient: number, varies: boolean): { note?: string } {
@@ -145,7 +153,8 @@ function aucOrNull(scores: Float64Array, labels: Uint8Array): number | null {
   return result.defined ? result.auc : null;
 }
 
-function crossValidated(perFold: (number | null)[]): CrossValidatedAuc {
-  const defined = perFold.filter((auc): auc is number => auc !== null);
-  return { mean: defined.length ? defined.reduce((a, b) => a + b, 0) / defined.length : null, perFold };
+/** The mean over the folds `compared` marks, so both weightings are averaged over the same held-out accounts. */
+function crossValidated(perFold: (number | null)[], compared: boolean[]): CrossValidatedAuc {
+  const used = perFold.filter((auc, f): auc is number => compared[f]! && auc !== null);
+  return { mean: used.length ? used.reduce((a, b) => a + b, 0) / used.length : null, perFold };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitLogistic, solveCholesky } from '../../../lib/data/backtest/logistic';
 import { seededRandom } from '../../../lib/data/backtest/random';
 import { flatPlan } from '../../../lib/data/backtest/plan';
+import { DEFAULT_L2_GRID } from '../../../lib/data/backtest/penalty';
 import { suggestWeights } from '../../../lib/data/backtest/suggest';
 import { syntheticDataset } from '../../fixtures/backtest/synthetic';
 
@@ -10,7 +11,7 @@ function fitInput(effects: number[], weights: number[], accounts = 4000) {
   const features = { values: data.actionValues, rows: accounts, width: effects.length };
   const rows = Uint32Array.from({ length: accounts }, (_, i) => i);
   const plan = flatPlan(features, weights);
-  return { features, labels: data.outcome, rows, measures: data.measures, options: { folds: 5, seed: 3, l2: 1, plan } };
+  return { features, labels: data.outcome, rows, measures: data.measures, options: { folds: 5, seed: 3, l2Grid: DEFAULT_L2_GRID, plan } };
 }
 
 function suggest(input: ReturnType<typeof fitInput>) {
