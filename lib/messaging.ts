@@ -6,6 +6,8 @@ import { browser } from 'wxt/browser';
 import type { Action, ConfigIssue, TierRef } from './scoring/types';
 import type { RowError } from './data/import/import';
 import type { ReadSettings } from './data/import/preview';
+import type { OutcomesReport } from './data/outcomes/match';
+import type { OutcomeReadSettings } from './data/outcomes/read';
 
 /** What a badge and its card need about one account. Built in the background from the stored score. */
 export interface AccountSummary {
@@ -88,7 +90,12 @@ export interface UiToBackground {
   importChunk: { request: { importId: string; index: number; text: string }; response: null };
   /** Imports the uploaded file with the editor's settings and applies it; progress comes as `importProgress`. */
   importFile: { request: { importId: string; chunks: number; name: string; settings: ReadSettings }; response: FileImportReport };
+  /** Reads an outcomes file (at most IMPORT_CHUNK_CHARS) and merges its outcomes into the stored accounts, or refuses it whole. */
+  importOutcomes: { request: { name: string; text: string; settings: OutcomeReadSettings }; response: OutcomesFileReport };
 }
+
+/** What loading an outcomes file did: the accounts given an outcome, or why none was; rows left out by row either way. */
+export type OutcomesFileReport = OutcomesReport & ({ ok: true } | { ok: false; error: string });
 
 /** What a file import did: the accounts applied, or why nothing was (too many bad rows, no config); row errors either way. */
 export type FileImportReport = { totalRows: number; rejectedRows: number; errors: RowError[] } & ({ ok: true; accounts: number } | { ok: false; error: string });

@@ -45,6 +45,29 @@ const payloadSchemas: { [K in MessageType]: z.ZodType<ToBackground[K]['request']
         .strict(),
     })
     .strict(),
+  importOutcomes: z
+    .object({
+      name: z.string().max(500),
+      text: z.string().max(IMPORT_CHUNK_CHARS),
+      settings: z
+        .object({
+          format: z.enum(['csv', 'json', 'ndjson']).optional(),
+          delimiter: sourceDefinitionSchema.shape.delimiter,
+          dateOrder: sourceDefinitionSchema.shape.dateOrder,
+          columns: z
+            .object({
+              account: z.string().max(500),
+              match: z.enum(['id', 'domain', 'name']),
+              churned: z.string().max(500).nullable(),
+              churnedAt: z.string().max(500).nullable(),
+              expanded: z.string().max(500).nullable(),
+            })
+            .strict()
+            .optional(),
+        })
+        .strict(),
+    })
+    .strict(),
 };
 
 export type Handlers = { [K in MessageType]: (payload: ToBackground[K]['request']) => Promise<ToBackground[K]['response']> };

@@ -75,6 +75,20 @@ export interface MetaRow {
   value: unknown;
 }
 
+/**
+ * An account's outcome loaded from an outcomes file (v4). Kept apart from the account rows, which every import and
+ * sync replaces, so it outlives them; the backtest reads it before the outcome an import's columns gave.
+ */
+export interface OutcomeRow {
+  accountId: string;
+  churned: boolean;
+  churnedAt?: string;
+  expanded?: boolean;
+  /** The file it came from, e.g. `file:churn-2025.csv`. */
+  source: string;
+  loadedAt: string;
+}
+
 /** A CSM's override of one account's result (v2). */
 export interface OverrideRow extends OverrideInput {
   accountId: string;
@@ -118,6 +132,7 @@ export type HealthmarkDb = Dexie & {
   sources: EntityTable<SourceRow, 'id'>;
   syncLog: EntityTable<SyncLogRow, 'id'>;
   changes: EntityTable<ChangeRow, 'id'>;
+  outcomes: EntityTable<OutcomeRow, 'accountId'>;
 };
 
 /** Tier moves between consecutive history points of each account (points sorted by account, then day). */
@@ -170,6 +185,8 @@ export function openDb(name = DB_NAME): HealthmarkDb {
   db.version(3)
     .stores({ scores: 'accountId, tier, score' })
     .upgrade((tx) => tx.table<ScoreRow | StoredResultRow>('scores').toCollection().modify((row) => compactRow(row)));
+  // v4 adds outcomes loaded from outcomes files; nothing stored before changes.
+  db.version(4).stores({ outcomes: 'accountId' });
   return db;
 }
 

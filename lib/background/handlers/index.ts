@@ -7,9 +7,10 @@ import { configHandlers } from './config';
 import { dataHandlers } from './data';
 import { importHandlers } from './import';
 import { navigationHandlers } from './navigation';
+import { outcomeHandlers } from './outcomes';
 import { privacyHandlers } from './privacy';
 import { syncHandlers } from './sync';
 
 export function createHandlers(db: HealthmarkDb): Handlers {
-  return { ...dataHandlers(db), ...navigationHandlers(), ...configHandlers(db), ...accountHandlers(db), ...privacyHandlers(db), ...syncHandlers(db), ...importHandlers(db) };
+  return { ...dataHandlers(db), ...navigationHandlers(), ...configHandlers(db), ...accountHandlers(db), ...privacyHandlers(db), ...syncHandlers(db), ...importHandlers(db), ...outcomeHandlers(db) };
 }

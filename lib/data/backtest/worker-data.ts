@@ -1,9 +1,11 @@
 // What the backtest worker reads from the extension's database: the config to test, every account with its
-// metrics and outcome, and the daily score history for the leading-indicator check.
+// metrics and outcome (one loaded from an outcomes file first, else the one an import's columns gave), and the
+// daily score history for the leading-indicator check.
 import { type ScoringConfig, validateConfig } from '../../scoring';
-import type { HealthmarkDb } from '../db';
+import type { HealthmarkDb, OutcomeRow } from '../db';
+import { loadedOutcomes } from '../outcomes/store';
 import { activeConfig } from '../status';
-import type { OutcomeAccount } from './engine';
+import type { Outcome, OutcomeAccount } from './engine';
 import type { ScorePoint } from './leading';
 
 export interface StoredBacktestInput {
@@ -13,12 +15,18 @@ export interface StoredBacktestInput {
   history: ScorePoint[] | undefined;
   /** Accounts with a known outcome (churned or not). */
   withOutcome: number;
+  /** Of those, outcomes loaded from an outcomes file. */
+  fromFiles: number;
 }
 
 export type StoredInputResult = { ok: true; input: StoredBacktestInput } | { ok: false; error: string };
 
-/** `config` null reads the active config. Errors are sentences for the page to show. */
-export async function readStoredInput(db: HealthmarkDb, config: unknown): Promise<StoredInputResult> {
+/**
+ * `config` null reads the active config. Without `withHistory` the history is not read (a config other than the
+ * active one: stored scores came from the configs active then, so they say nothing about it). Errors are
+ * sentences for the page to show.
+ */
+export async function readStoredInput(db: HealthmarkDb, config: unknown, withHistory = true): Promise<StoredInputResult> {
   const chosen = config ?? (await activeConfig(db))?.config;
   if (!chosen) return { ok: false, error: 'There is no active scoring config to test.' };
   const checked = validateConfig(chosen);
@@ -26,12 +34,21 @@ export async function readStoredInput(db: HealthmarkDb, config: unknown): Promis
     const issues = checked.issues.slice(0, 3).map((issue) => `${issue.path}: ${issue.message}`).join('; ');
     return { ok: false, error: `The config to test is not valid (${issues}).` };
   }
-  const [rows, metrics, points] = await Promise.all([db.accounts.toArray(), db.metrics.toArray(), db.history.toArray()]);
+  const [rows, metrics, points, loaded] = await Promise.all([
+    db.accounts.toArray(),
+    db.metrics.toArray(),
+    withHistory ? db.history.toArray() : [],
+    loadedOutcomes(db),
+  ]);
   const valuesOf = new Map(metrics.map((m) => [m.accountId, m.values]));
   let withOutcome = 0;
+  let fromFiles = 0;
   const accounts = rows.map((row): OutcomeAccount => {
-    if (row.outcome) withOutcome++;
-    return { id: row.id, name: row.name, attributes: row.attributes, metrics: valuesOf.get(row.id) ?? {}, ...(row.outcome ? { outcome: row.outcome } : {}) };
+    const file = loaded.get(row.id);
+    const outcome = file ? outcomeOf(file) : row.outcome;
+    if (outcome) withOutcome++;
+    if (file) fromFiles++;
+    return { id: row.id, name: row.name, attributes: row.attributes, metrics: valuesOf.get(row.id) ?? {}, ...(outcome ? { outcome } : {}) };
   });
   if (accounts.length === 0) return { ok: false, error: 'No accounts are stored yet: import or sync accounts with outcomes first.' };
   if (withOutcome === 0) {
@@ -39,9 +56,15 @@ export async function readStoredInput(db: HealthmarkDb, config: unknown): Promis
       ok: false,
       error:
         `None of the ${accounts.length} stored accounts has an outcome (churned or not), so there is nothing to test the ` +
-        'score against. Import or sync accounts with a "churned" or "churn date" column.',
+        'score against. Load an outcomes file here, or import or sync accounts with a "churned" or "churn date" column.',
     };
   }
   const history = points.length ? points.map(({ accountId, day, score }) => ({ accountId, day, score })) : undefined;
-  return { ok: true, input: { config: checked.config, accounts, history, withOutcome } };
+  return { ok: true, input: { config: checked.config, accounts, history, withOutcome, fromFiles } };
 }
+
+const outcomeOf = ({ churned, churnedAt, expanded }: OutcomeRow): Outcome => ({
+  churned,
+  ...(churnedAt !== undefined ? { churnedAt } : {}),
+  ...(expanded !== undefined ? { expanded } : {}),
+});

@@ -25,7 +25,8 @@ async function run({ config, options }: BacktestRequest): Promise<WorkerMessage>
   const started = performance.now();
   const db = openDb();
   try {
-    const read = await readStoredInput(db, config);
+    // A config other than the active one gets no leading check: see readStoredInput.
+    const read = await readStoredInput(db, config, config === null);
     if (!read.ok) return { kind: 'error', message: read.error };
     const { input } = read;
     progress('read', 1);

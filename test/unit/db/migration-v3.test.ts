@@ -50,7 +50,7 @@ test('v2 score rows become compact v3 rows whose explained summaries equal the s
   const results = await writeV2('migrate-v3');
   const db = openDb('migrate-v3');
   await db.open();
-  expect(db.verno).toBe(3);
+  expect(db.verno).toBe(4);
   expect(await db.scores.count()).toBe(accounts.length);
   expect(await db.accounts.count()).toBe(accounts.length);
   const summaries = await readSummaries(db, accounts.map((a) => a.id));

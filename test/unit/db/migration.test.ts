@@ -51,7 +51,7 @@ describe('schema v1 → current', () => {
     await writeV1('migrate-keep');
     const db = openDb('migrate-keep');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     for (const [table, rows] of v1Tables.filter(([t]) => t !== 'scores')) expect(await db.table(table).toArray(), table).toEqual(expect.arrayContaining(rows));
     for (const [table, rows] of v1Tables) expect(await db.table(table).count(), table).toBe(rows.length);
     // A result without the compact fields (as v1 could hold) still gives a readable row.
@@ -102,7 +102,7 @@ describe('schema v1 → current', () => {
   it('creates a fresh database at the current version with an empty change log', async () => {
     const db = openDb('fresh');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.changes.count()).toBe(0);
     db.close();
   });

@@ -14,11 +14,14 @@ export const V1_STORES = {
 
 export const V2_STORES = { overrides: 'accountId, expiresAt', sources: 'id, nextAttemptAt', syncLog: '++id, sourceId, at', changes: '++id, at, accountId' };
 
-/** A database at `version` (1 or 2) of the schema. */
-export function openAt(name: string, version: 1 | 2): Dexie {
+export const V3_STORES = { scores: 'accountId, tier, score' };
+
+/** A database at `version` (1, 2 or 3) of the schema. */
+export function openAt(name: string, version: 1 | 2 | 3): Dexie {
   const db = new Dexie(name);
   db.version(1).stores(V1_STORES);
-  if (version === 2) db.version(2).stores(V2_STORES);
+  if (version >= 2) db.version(2).stores(V2_STORES);
+  if (version >= 3) db.version(3).stores(V3_STORES);
   return db;
 }
 
