@@ -1,10 +1,7 @@
 // Numbers of the backtest report as the view shows them.
 import type { TierChurn } from '../../../lib/data/backtest';
 
-export const percent = (share: number | null): string => (share === null ? '–' : `${(share * 100).toFixed(1)}%`);
-
-export const decimal = (value: number | null | undefined, digits = 2): string =>
-  value === null || value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits);
+export { decimal, percent, weightColumn } from '../../../lib/data/backtest/format';
 
 /** Each tier's churn rate as a share of the highest (the longest bar fills its track); 0 without a rate. */
 export function tierBarShares(tiers: readonly TierChurn[]): number[] {

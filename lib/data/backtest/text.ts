@@ -1,9 +1,7 @@
 // The report as plain text for the terminal: every figure with what it is about, tables aligned.
+import { decimal, penalty, percent, weightColumn } from './format';
 import type { BacktestReport } from './run';
-
-const percent = (share: number | null) => (share === null ? '–' : `${(share * 100).toFixed(1)}%`);
-const decimal = (value: number | null | undefined, digits = 2) =>
-  value === null || value === undefined ? '–' : value.toFixed(digits);
+import type { WeightSuggestion } from './suggest';
 
 /** Left-aligned first column, right-aligned others. */
 function table(header: string[], rows: string[][]): string[] {
@@ -53,27 +51,36 @@ export function formatReport(report: BacktestReport, title: string): string {
       `Leading indicator: the score ${leading.leadDays} days before churn (retained: before ${leading.referenceDate})`,
       `  ${leading.auc.defined ? `AUC ${decimal(leading.auc.auc)}` : leading.auc.reason} · ${leading.churnedWithPoint} churned ` +
         `and ${leading.retainedWithPoint} retained accounts had a score that old`,
+      '  Scores as the history recorded them, from the configs active then: not re-scored with this config.',
     );
   }
   lines.push('', `Measures of scorecard "${report.scorecard.label}" on their own (AUC 0.5 = no signal)`);
   const mark = { 'as-configured': '✓', opposite: '✗', 'no-signal': '·', undefined: '?' } as const;
   lines.push(...report.measures.map((m) => `  ${mark[m.verdict]} ${m.text}`));
   if (suggestion) {
-    lines.push(
-      '',
-      `Suggested weights (L2 logistic regression, ${suggestion.folds}-fold cross-validation, seed ${suggestion.seed})`,
-      `  Cross-validated AUC (mean over the same held-out folds): current ${decimal(suggestion.current.mean)} → ` +
-        `suggested ${decimal(suggestion.suggested.mean)}`,
-    );
-    if (suggestion.groups.length) {
-      const groups = suggestion.groups.map((g) => [g.label, String(g.weight), String(g.suggestedWeight)]);
-      lines.push(...indent(table(['Group', 'Current', 'Suggested'], groups)));
-    }
-    const measures = suggestion.measures.map((m) => [m.label, String(m.weight), String(m.suggestedWeight), percent(m.share)]);
-    lines.push(...indent(table(['Measure', 'Current', 'Suggested', 'Share'], measures)));
-    const notes = [...suggestion.measures.flatMap((m) => (m.note ? [m.note] : [])), ...suggestion.notes];
-    lines.push(...notes.map((note) => `  - ${note}`));
+    lines.push('', ...suggestionLines(suggestion));
+    lines.push(...report.cautions.map((caution) => `  Caution: ${caution}`));
   }
   if (report.warnings.length) lines.push('', 'Warnings', ...report.warnings.map((w) => `  ! ${w}`));
   return lines.join('\n');
+}
+
+/** The fitting method in one line, then the cross-validated AUCs, the weight tables and the notes. */
+export function suggestionLines(suggestion: WeightSuggestion): string[] {
+  const { folds, compared, l2Grid } = suggestion;
+  const over = compared === folds ? `the same ${folds} held-out folds` : `the ${compared} of ${folds} held-out folds where both could be judged`;
+  const lines = [
+    `Suggested weights (L2 logistic regression, λ ${penalty(suggestion.l2)} chosen by inner cross-validation from ` +
+      `${l2Grid.map(penalty).join(', ')}; ${folds}-fold cross-validation, seed ${suggestion.seed})`,
+    `  Cross-validated AUC (mean over ${over}): current ${decimal(suggestion.current.mean)} → suggested ${decimal(suggestion.suggested.mean)}`,
+  ];
+  const weightTable = (rows: readonly { label: string; weight: number; suggestedWeight: number; share: number }[], header: string) => {
+    const current = weightColumn(rows.map((row) => row.weight));
+    const suggested = weightColumn(rows.map((row) => row.suggestedWeight));
+    return indent(table([header, 'Current', 'Suggested', 'Share'], rows.map((row, i) => [row.label, current[i]!, suggested[i]!, percent(row.share)])));
+  };
+  if (suggestion.groups.length) lines.push(...weightTable(suggestion.groups, 'Group'));
+  lines.push(...weightTable(suggestion.measures, 'Measure'));
+  const notes = [...suggestion.measures.flatMap((m) => (m.note ? [m.note] : [])), ...suggestion.notes];
+  return [...lines, ...notes.map((note) => `  - ${note}`)];
 }

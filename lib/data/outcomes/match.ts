@@ -2,6 +2,7 @@
 // account, rows with values that cannot be read — and the decision to refuse the whole file, as an accounts
 // import does when too many rows are bad. Pure: the extension resolves names through its identities table, the
 // CLI through the accounts file it was given.
+import { accountIdentityKeys } from '../../identity';
 import { DEFAULT_MAX_REJECTED_SHARE, MAX_REPORTED_ERRORS, type RowError } from '../import/import';
 import type { Outcome } from '../backtest/engine';
 import type { OutcomeFile, OutcomeMatch } from './read';
@@ -51,7 +52,7 @@ export function matchOutcomes(
     const fail = (message: string) => errors.push({ row: record.row, location: record.location, column: file.columns!.account, message });
     if (owners.length === 0) {
       unknownRows++;
-      fail(`no stored account has the ${MATCH_WORDS[match]} ${JSON.stringify(record.named)}`);
+      fail(`no account has the ${MATCH_WORDS[match]} ${JSON.stringify(record.named)}`);
       continue;
     }
     if (owners.length > 1) {
@@ -82,9 +83,22 @@ export function matchOutcomes(
   if (file.records.length === 0 && rejectedRows === 0) return refuse('no row gives an outcome: every churned, churn date and expanded cell is empty');
   if (matched.length === 0) {
     return refuse(
-      `none of the ${file.totalRows} rows names a stored account by its ${MATCH_WORDS[match]} (column ` +
+      `none of the ${file.totalRows} rows names a known account by its ${MATCH_WORDS[match]} (column ` +
         `${JSON.stringify(file.columns!.account)}): no outcome was loaded. Is it the right column, and matched the right way?`,
     );
   }
   return { ...report, applied: matched.length, ok: true, matched };
+}
+
+/**
+ * Resolves the keys an outcomes file names against a list of accounts (the CLI's accounts file): ids as they are,
+ * domains and names through the identity keys the extension stores, the first account claiming a key keeping it.
+ */
+export function accountResolver(accounts: readonly { id: string; name: string; domains: string[]; contacts: string[] }[], match: OutcomeMatch): (key: string) => string | undefined {
+  const owner = new Map<string, string>();
+  for (const account of accounts) {
+    const keys = match === 'id' ? [account.id] : accountIdentityKeys(account);
+    for (const key of keys) if (!owner.has(key)) owner.set(key, account.id);
+  }
+  return (key) => owner.get(key);
 }

@@ -23,6 +23,25 @@ describe('runBacktest', () => {
     expect(runBacktest(dataset(2000), fast).warnings.join('\n')).not.toMatch(/Too few outcomes/);
   });
 
+  it('cautions against the draft with too few outcomes, or when it gains nothing on held-out folds', () => {
+    const few = runBacktest(dataset(60), fast);
+    expect(few.suggestion).not.toBeNull();
+    expect(few.cautions[0]).toBe(
+      `Too few outcomes (${few.population.churned} churned, ${few.population.retained} retained; at least 20 of each are needed): ` +
+        'these weights may fit chance rather than what drives churn.',
+    );
+    // Weights already in proportion to the planted effects: nothing left to gain.
+    const right = syntheticDataset({ accounts: 4000, effects: [1, 0.5], weights: [2, 1], baseLogit: -1, missingShare: 0, seed: 3 });
+    const report = runBacktest(right, fast);
+    const { current, suggested } = report.suggestion!;
+    expect(suggested.mean! - current.mean!).toBeLessThan(0.01);
+    expect(report.cautions).toEqual([
+      `On held-out accounts the suggested weights rank churners no better than the current ones (cross-validated AUC ${current.mean!.toFixed(2)} → ` +
+        `${suggested.mean!.toFixed(2)}): the data gives no reason to change them.`,
+    ]);
+    expect(runBacktest(dataset(3000), fast).cautions).toEqual([]);
+  });
+
   it('counts and leaves out accounts with insufficient data or no outcome', () => {
     const data = dataset(500);
     data.scores[0] = NaN;

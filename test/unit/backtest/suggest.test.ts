@@ -54,6 +54,31 @@ describe('suggestWeights', () => {
     expect(result.measures[0]).toMatchObject({ share: 1, suggestedWeight: 2 });
   });
 
+  it('recovers the order of ten planted effects and beats equal weights on the held-out folds', () => {
+    const effects = Array.from({ length: 10 }, (_, j) => (10 - j) / 10);
+    const ten = suggest(fitInput(effects, effects.map(() => 1), 20_000));
+    const weights = ten.measures.map((m) => m.suggestedWeight);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    expect(new Set(weights).size).toBe(10);
+    expect(ten.suggested.mean!).toBeGreaterThan(ten.current.mean! + 0.01);
+  });
+
+  it('leaves a fold whose fit gives no shares out of both means, so they cover the same accounts', () => {
+    // One measure with next to no effect: on one fold's training rows its coefficient comes out positive.
+    const data = syntheticDataset({ accounts: 200, effects: [0.02], weights: [1], baseLogit: -0.5, missingShare: 0, seed: 2 });
+    const features = { values: data.actionValues, rows: 200, width: 1 };
+    const rows = Uint32Array.from({ length: 200 }, (_, i) => i);
+    const result = suggestWeights(features, data.outcome, rows, data.measures, { folds: 5, seed: 1, l2Grid: DEFAULT_L2_GRID, plan: flatPlan(features, [1]) })!;
+    const missing = result.suggested.perFold.indexOf(null);
+    expect(missing).toBeGreaterThanOrEqual(0);
+    expect(result.compared).toBe(4);
+    const others = (perFold: (number | null)[]) => perFold.filter((_, f) => f !== missing) as number[];
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    expect(result.current.perFold[missing]).not.toBeNull();
+    expect(result.current.mean).toBeCloseTo(mean(others(result.current.perFold)), 12);
+    expect(result.suggested.mean).toBeCloseTo(mean(others(result.suggested.perFold)), 12);
+  });
+
   it('gives no suggestion when no measure ranks churners low', () => {
     const input = fitInput([-1, -0.5], [1, 1]);
     expect(suggestWeights(input.features, input.labels, input.rows, input.measures, input.options)).toBeNull();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatReport, runBacktest } from '../../../lib/data/backtest';
+import { suggestionLines } from '../../../lib/data/backtest/text';
 import { syntheticDataset } from '../../fixtures/backtest/synthetic';
 
 const data = syntheticDataset({ accounts: 2000, effects: [1, -0.9, 0], weights: [2, 1, 1], baseLogit: -1, missingShare: 0, seed: 2 });
@@ -34,9 +35,23 @@ describe('formatReport', () => {
     expect(lines).toContain(`  ✓ ${report.measures[0]!.text}`);
     const s = report.suggestion!;
     expect(lines).toContain(
-      `  Cross-validated AUC (mean over the same held-out folds): current ${s.current.mean!.toFixed(2)} → suggested ${s.suggested.mean!.toFixed(2)}`,
+      `  Cross-validated AUC (mean over the same 5 held-out folds): current ${s.current.mean!.toFixed(2)} → suggested ${s.suggested.mean!.toFixed(2)}`,
+    );
+    expect(lines).toContain(
+      `Suggested weights (L2 logistic regression, λ ${s.l2} chosen by inner cross-validation from 300, 30, 3, 0.3; 5-fold cross-validation, seed 1)`,
     );
     expect(lines.some((line) => /^ {2}Measure A +2 +\d+(\.\d+)? +\d+\.\d%$/.test(line))).toBe(true);
+  });
+
+  it('writes the weights of a column with the same decimal places, and says when fewer folds were compared', () => {
+    const s = structuredClone(report.suggestion!);
+    s.measures = s.measures.map((m, i) => ({ ...m, suggestedWeight: [2.5, 0.13, 1][i]! }));
+    s.compared = 4;
+    const table = suggestionLines(s);
+    expect(table.filter((line) => line.startsWith('  Measure ')).slice(1)).toEqual(
+      [/^ {2}Measure A +2 +2\.50 +/, /^ {2}Measure B +1 +0\.13 +/, /^ {2}Measure C +1 +1\.00 +/].map((pattern) => expect.stringMatching(pattern)),
+    );
+    expect(table[1]).toMatch(/^ {2}Cross-validated AUC \(mean over the 4 of 5 held-out folds where both could be judged\)/);
   });
 
   it('ends with the warnings', () => {

@@ -109,6 +109,21 @@ describe('the worker', () => {
     expect(last.timings.runMs).toBeGreaterThan(0);
   });
 
+  test('a config other than the active one gets no leading check: stored scores came from the configs active then', async () => {
+    await store(withOutcomes(12));
+    const active = await run({ config: null, options: { leadDays: 7, folds: 3, seed: 4 } });
+    expect(active.kind === 'result' && active.report.leading).not.toBeNull();
+    posted.length = 0;
+    const edited = structuredClone(readPreset('default'));
+    edited.version = 'edited';
+    edited.scorecards[0]!.groups!.forEach((group, g) => (group.weight = g === 3 ? 97 : 1));
+    const last = await run({ config: edited, options: { leadDays: 7, folds: 3, seed: 4 } });
+    if (last.kind !== 'result' || active.kind !== 'result') throw new Error(JSON.stringify(last));
+    expect(last.report.leading).toBeNull();
+    expect(last.configName).toBe(`${edited.name} edited`);
+    expect(last.report.auc).not.toEqual(active.report.auc);
+  });
+
   test('nothing to test: one error message in words', async () => {
     await store(demo.accounts);
     const last = await run({ config: null, options: { leadDays: 30, folds: 5, seed: 1 } });

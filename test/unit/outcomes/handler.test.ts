@@ -15,7 +15,7 @@ describe('importOutcomes', () => {
     const reply = await route()({ type: 'importOutcomes', payload: { name: 'lost.csv', text: 'Customer,Lost\nacc-001,yes\nacc-999,no\n', settings: { columns } } }, self);
     expect(reply).toEqual({
       ok: true,
-      data: { ok: true, totalRows: 2, applied: 1, unknownRows: 1, rejectedRows: 0, emptyRows: 0, errors: [{ row: 2, location: 'line 3', column: 'Customer', message: 'no stored account has the id "acc-999"' }] },
+      data: { ok: true, totalRows: 2, applied: 1, unknownRows: 1, rejectedRows: 0, emptyRows: 0, errors: [{ row: 2, location: 'line 3', column: 'Customer', message: 'no account has the id "acc-999"' }] },
     });
     expect(await db().outcomes.get('acc-001')).toMatchObject({ churned: true, source: 'file:lost.csv' });
   });

@@ -69,7 +69,7 @@ describe('matchOutcomes', () => {
       { accountId: 'acc-1', outcome: { churned: true } },
       { accountId: 'acc-2', outcome: { churned: false } },
     ]);
-    expect(result.errors).toEqual([{ row: 2, location: 'line 3', column: 'id', message: 'no stored account has the id "acc-9"' }]);
+    expect(result.errors).toEqual([{ row: 2, location: 'line 3', column: 'id', message: 'no account has the id "acc-9"' }]);
   });
 
   it('rejects a second row for the same account, even named another way', async () => {
@@ -93,6 +93,6 @@ describe('matchOutcomes', () => {
     expect(matchOutcomes(await readOutcomeFile(`id,churned\n${twoBad.join('\n')}\n`, {}), anyAccount)).toMatchObject({ ok: true, applied: 98, rejectedRows: 2 });
     const none = matchOutcomes(await readOutcomeFile('id,churned\nx-1,yes\nx-2,no\n', {}), resolve);
     expect(none).toMatchObject({ ok: false, applied: 0, unknownRows: 2 });
-    expect(!none.ok && none.error).toMatch(/^none of the 2 rows names a stored account by its id \(column "id"\)/);
+    expect(!none.ok && none.error).toMatch(/^none of the 2 rows names a known account by its id \(column "id"\)/);
   });
 });

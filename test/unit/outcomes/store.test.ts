@@ -22,7 +22,7 @@ describe('storeOutcomes', () => {
     const before = await snapshot();
     const report = await load('account_id,churned,churn_date,expanded\nacc-001,yes,2026-10-01,\nacc-002,no,,yes\nacc-404,yes,,\n');
     expect(report).toMatchObject({ ok: true, totalRows: 3, applied: 2, unknownRows: 1, rejectedRows: 0 });
-    expect(report.errors).toEqual([{ row: 3, location: 'line 4', column: 'account_id', message: 'no stored account has the id "acc-404"' }]);
+    expect(report.errors).toEqual([{ row: 3, location: 'line 4', column: 'account_id', message: 'no account has the id "acc-404"' }]);
     expect(await db().outcomes.toArray()).toEqual([
       { accountId: 'acc-001', churned: true, churnedAt: '2026-10-01', source: 'file:outcomes.csv', loadedAt: now.toISOString() },
       { accountId: 'acc-002', churned: false, expanded: true, source: 'file:outcomes.csv', loadedAt: now.toISOString() },
