@@ -1,6 +1,6 @@
 // The scoring tab: the active config in words, the editor with live validation and what-if preview, and the
 // applied versions (restorable); at #/scoring/backtest the backtest of the active or the edited config, whose
-// suggested weights can become the editor's draft.
+// suggested weights can become the editor's draft (after asking, when the editor holds edits not applied).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getMeta } from '../../lib/data/db';
 import { parseConfigText } from '../../lib/data/import/config';
@@ -50,6 +50,8 @@ export function ScoringTab() {
     const parsed = parseConfigText(text ?? '');
     return parsed.ok && JSON.stringify(parsed.config) !== JSON.stringify(active?.config) ? parsed.config : null;
   }, [text, active]);
+  // Any editor text other than the active config as loaded is work that taking a draft would overwrite.
+  const unsavedEdits = text !== null && text !== JSON.stringify(active?.config ?? null, null, 2);
   if (live.state === 'loading') return <p aria-busy="true">{t('popupLoading')}</p>;
   if (live.state === 'error') return <p role="alert" class="error">{live.message}</p>;
   // The suggestion goes into the editor, whose what-if preview then compares it with the active config.
@@ -62,7 +64,7 @@ export function ScoringTab() {
     <>
       <ViewSwitch backtest={backtest} />
       {backtest ? (
-        <BacktestView active={active?.config ?? null} draft={draft} onUseDraft={takeDraft} />
+        <BacktestView active={active?.config ?? null} draft={draft} unsavedEdits={unsavedEdits} onUseDraft={takeDraft} />
       ) : (
         <div class="scoring">
           <section class="panel" aria-labelledby="active-title">

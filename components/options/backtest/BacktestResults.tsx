@@ -1,11 +1,13 @@
-// The backtest report: AUC with its interval, lift and the leading-indicator AUC up front, then churn per tier
-// (the table is the source of truth; its bars are decoration, hidden from screen readers), each measure on its
-// own, and the suggested weights beside the current ones with both cross-validated AUCs.
+// The backtest report: AUC with its interval, lift and the leading-indicator AUC up front, then churn per tier (a
+// bar chart, with the table as the data for screen readers), each measure on its own, and the suggested weights
+// beside the current ones with both cross-validated AUCs.
 import type { BacktestReport, TierChurn } from '../../../lib/data/backtest';
 import type { BacktestTimings } from '../../../lib/data/backtest/worker-protocol';
 import { t } from '../../../lib/i18n';
 import type { ScoringConfig } from '../../../lib/scoring';
-import { aucChange, decimal, percent, tierBarShares, weightBarShares } from './view-helpers';
+import { Suggestion } from './Suggestion';
+import { TierChart } from './TierChart';
+import { decimal, percent } from './view-helpers';
 
 interface Props {
   report: BacktestReport;
@@ -13,21 +15,18 @@ interface Props {
   configName: string;
   timings: BacktestTimings;
   tierColors: ReadonlyMap<string, string>;
+  /** The run tested a config other than the active one (the leading check was not made). */
+  testedDraft: boolean;
+  /** The editor holds changes that are not applied: taking the draft asks first. */
+  unsavedEdits: boolean;
   onUseDraft: (candidate: ScoringConfig) => void;
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
-function Bar({ share, color, class: className = '' }: { share: number; color?: string | undefined; class?: string }) {
-  return (
-    <span class={`bt-track ${className}`} aria-hidden="true">
-      <span class="bt-fill" style={{ width: `${(share * 100).toFixed(1)}%`, ...(color ? { background: color } : {}) }} />
-    </span>
-  );
-}
-
-function Headline({ report }: { report: BacktestReport }) {
+function Headline({ report, testedDraft }: { report: BacktestReport; testedDraft: boolean }) {
   const { auc, interval, lift, leading } = report;
+  const noLeading = testedDraft ? t('backtestLeadingDraft') : t('backtestLeadingNoHistory');
   return (
     <dl class="bt-figures">
       <div data-testid="backtest-auc">
@@ -46,7 +45,7 @@ function Headline({ report }: { report: BacktestReport }) {
         <dt>{leading ? t('backtestLeading', leading.leadDays) : t('backtestLeadingNone')}</dt>
         <dd class="bt-big">{leading?.auc.defined ? decimal(leading.auc.auc) : '–'}</dd>
         <dd class="muted">
-          {leading ? t('backtestLeadingDetail', leading.churnedWithPoint.toLocaleString(), leading.retainedWithPoint.toLocaleString()) : t('backtestLeadingNoHistory')}
+          {leading ? `${t('backtestLeadingSource')} ${t('backtestLeadingDetail', leading.churnedWithPoint.toLocaleString(), leading.retainedWithPoint.toLocaleString())}` : noLeading}
         </dd>
       </div>
     </dl>
@@ -54,20 +53,19 @@ function Headline({ report }: { report: BacktestReport }) {
 }
 
 function TierTable({ tiers, colors }: { tiers: TierChurn[]; colors: ReadonlyMap<string, string> }) {
-  const shares = tierBarShares(tiers);
   return (
     <table class="bt-tiers" data-testid="backtest-tiers">
       <caption class="visually-hidden">{t('backtestTiersTitle')}</caption>
       <thead>
-        <tr><th scope="col">{t('backtestTier')}</th><th scope="col" class="num">{t('backtestAccounts')}</th><th scope="col" class="num">{t('backtestChurned')}</th><th scope="col">{t('backtestChurnRate')}</th></tr>
+        <tr><th scope="col">{t('backtestTier')}</th><th scope="col" class="num">{t('backtestAccounts')}</th><th scope="col" class="num">{t('backtestChurned')}</th><th scope="col" class="num">{t('backtestChurnRate')}</th></tr>
       </thead>
       <tbody>
-        {tiers.map((tier, i) => (
+        {tiers.map((tier) => (
           <tr key={tier.key} data-tier={tier.key}>
             <th scope="row"><span class="tier-name"><i style={{ background: colors.get(tier.key) ?? 'var(--muted)' }} />{tier.label}</span></th>
             <td class="num">{tier.accounts.toLocaleString()}</td>
             <td class="num">{tier.churned.toLocaleString()}</td>
-            <td class="bt-bar-cell"><span class="bt-rate">{percent(tier.churnRate)}</span><Bar share={shares[i]!} color={colors.get(tier.key)} /></td>
+            <td class="num bt-rate">{percent(tier.churnRate)}</td>
           </tr>
         ))}
       </tbody>
@@ -97,68 +95,7 @@ function MeasureTable({ report }: { report: BacktestReport }) {
   );
 }
 
-interface WeightRow {
-  key: string;
-  label: string;
-  weight: number;
-  suggestedWeight: number;
-  share?: number;
-}
-
-/** Current and suggested weights as bars on one scale per table (group and measure weights have different scales). */
-function WeightTable({ rows, caption, kind }: { rows: WeightRow[]; caption: string; kind: 'group' | 'measure' }) {
-  const shares = weightBarShares(rows);
-  return (
-    <table class="bt-weights" data-testid={`backtest-${kind}-weights`}>
-      <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{kind === 'group' ? t('backtestGroupHeader') : t('backtestMeasure')}</th>
-          <th scope="col">{t('backtestCurrent')}</th>
-          <th scope="col">{t('backtestSuggested')}</th>
-          {kind === 'measure' ? <th scope="col" class="num">{t('backtestShare')}</th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, i) => (
-          <tr key={row.key} data-measure={kind === 'measure' ? row.key : undefined} data-group={kind === 'group' ? row.key : undefined}>
-            <th scope="row">{row.label}</th>
-            <td><span class="bt-weight"><Bar share={shares[i]!.current} class="bt-current" /><span class="weight-text">{row.weight}</span></span></td>
-            <td><span class="bt-weight"><Bar share={shares[i]!.suggested} /><span class="weight-text" data-testid="suggested-weight">{row.suggestedWeight}</span></span></td>
-            {kind === 'measure' ? <td class="num">{percent(row.share ?? null)}</td> : null}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function Suggestion({ report, candidate, onUseDraft }: Pick<Props, 'report' | 'candidate' | 'onUseDraft'>) {
-  const { suggestion } = report;
-  if (!suggestion) return <p class="muted" data-testid="backtest-no-suggestion">{report.noSuggestion}</p>;
-  const change = aucChange(suggestion.current.mean, suggestion.suggested.mean);
-  return (
-    <div data-testid="backtest-suggestion">
-      <p data-testid="backtest-cv">
-        {t('backtestCv', suggestion.folds, decimal(suggestion.current.mean), decimal(suggestion.suggested.mean))}{' '}
-        {change !== null && change !== 0 ? <span class={change > 0 ? 'delta-up' : 'delta-down'}>({change > 0 ? '+' : ''}{decimal(change)})</span> : null}
-      </p>
-      <div class="bt-weight-tables">
-        {suggestion.groups.length ? <WeightTable rows={suggestion.groups} caption={t('backtestGroupWeights')} kind="group" /> : null}
-        <WeightTable rows={suggestion.measures} caption={t('backtestWeightsTitle')} kind="measure" />
-      </div>
-      {[...suggestion.measures.flatMap((m) => (m.note ? [m.note] : [])), ...suggestion.notes].map((note) => <p key={note} class="muted bt-note">{note}</p>)}
-      <div class="editor-actions">
-        <button type="button" class="primary" data-testid="backtest-use-draft" disabled={!candidate} onClick={() => candidate && onUseDraft(candidate)}>
-          {t('backtestUseDraft')}
-        </button>
-        <span class="muted">{t('backtestUseDraftHint')}</span>
-      </div>
-    </div>
-  );
-}
-
-export function BacktestResults({ report, candidate, configName, timings, tierColors, onUseDraft }: Props) {
+export function BacktestResults({ report, candidate, configName, timings, tierColors, testedDraft, unsavedEdits, onUseDraft }: Props) {
   const p = report.population;
   return (
     <div class="bt-results" data-testid="backtest-results">
@@ -171,13 +108,16 @@ export function BacktestResults({ report, candidate, configName, timings, tierCo
           {report.warnings.map((warning) => <li key={warning}>{warning}</li>)}
         </ul>
       ) : null}
-      <Headline report={report} />
+      <Headline report={report} testedDraft={testedDraft} />
       <h3>{t('backtestTiersTitle')}</h3>
-      <TierTable tiers={report.tiers} colors={tierColors} />
+      <div class="bt-tier-view">
+        <TierChart tiers={report.tiers} colors={tierColors} />
+        <TierTable tiers={report.tiers} colors={tierColors} />
+      </div>
       <h3>{t('backtestMeasuresTitle', report.scorecard.label)}</h3>
       <MeasureTable report={report} />
       <h3>{t('backtestWeightsTitle')}</h3>
-      <Suggestion report={report} candidate={candidate} onUseDraft={onUseDraft} />
+      <Suggestion report={report} candidate={candidate} unsavedEdits={unsavedEdits} onUseDraft={onUseDraft} />
     </div>
   );
 }

@@ -1,17 +1,20 @@
-// Scoring → Backtest: choose the config (the active one, or the valid one in the editor), the options, and run
-// the backtest in a Web Worker with progress and Cancel. "Use as draft" hands the suggested config to the
-// editor; nothing is applied here.
+// Scoring → Backtest: load an outcomes file if the accounts lack outcomes, choose the config (the active one, or
+// the valid one in the editor), the options, and run the backtest in a Web Worker with progress and Cancel.
+// "Use as draft" hands the suggested config to the editor; nothing is applied here.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../../lib/i18n';
 import type { ScoringConfig } from '../../../lib/scoring';
 import { type OptionTexts, FIELD_LIMITS, readOptions } from './backtest-state';
 import { BacktestResults } from './BacktestResults';
+import { OutcomesPanel } from './OutcomesPanel';
 import { useBacktest } from './use-backtest';
 
 interface Props {
   active: ScoringConfig | null;
   /** The editor's config when it is valid and differs from the active one. */
   draft: ScoringConfig | null;
+  /** The editor holds text that is not the active config's (valid or not): a draft taken here would replace it. */
+  unsavedEdits: boolean;
   onUseDraft: (candidate: ScoringConfig) => void;
 }
 
@@ -31,7 +34,7 @@ const STAGE_TEXT = {
   fit: () => t('backtestStageFit'),
 } as const;
 
-export function BacktestView({ active, draft, onUseDraft }: Props) {
+export function BacktestView({ active, draft, unsavedEdits, onUseDraft }: Props) {
   const [which, setWhich] = useState<'active' | 'draft'>('active');
   const [texts, setTexts] = useState<OptionTexts>({ leadDays: '30', folds: '5', seed: '1' });
   const [errors, setErrors] = useState<Partial<OptionTexts>>({});
@@ -61,6 +64,8 @@ export function BacktestView({ active, draft, onUseDraft }: Props) {
     <section class="panel backtest" aria-labelledby="backtest-title">
       <h2 id="backtest-title">{t('backtestTitle')}</h2>
       <p class="muted">{t('backtestIntro')}</p>
+      <OutcomesPanel />
+      <h3>{t('backtestRunTitle')}</h3>
       <form class="bt-form" onSubmit={submit} noValidate>
         <fieldset class="bt-choice">
           <legend>{t('backtestConfig')}</legend>
@@ -107,7 +112,16 @@ export function BacktestView({ active, draft, onUseDraft }: Props) {
         {run.state === 'cancelled' ? <p class="notice" role="status" data-testid="backtest-cancelled">{t('backtestCancelled')}</p> : null}
         {run.state === 'error' ? <p role="alert" class="error" data-testid="backtest-error">{run.message}</p> : null}
         {run.state === 'done' ? (
-          <BacktestResults report={run.report} candidate={run.candidate} configName={run.configName} timings={run.timings} tierColors={tierColors} onUseDraft={onUseDraft} />
+          <BacktestResults
+            report={run.report}
+            candidate={run.candidate}
+            configName={run.configName}
+            timings={run.timings}
+            tierColors={tierColors}
+            testedDraft={tested !== active}
+            unsavedEdits={unsavedEdits}
+            onUseDraft={onUseDraft}
+          />
         ) : null}
       </div>
     </section>

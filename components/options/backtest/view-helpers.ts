@@ -1,12 +1,24 @@
 // Numbers of the backtest report as the view shows them.
 import type { TierChurn } from '../../../lib/data/backtest';
 
-export { decimal, percent, weightColumn } from '../../../lib/data/backtest/format';
+export { decimal, percent, weightColumn, weightColumns } from '../../../lib/data/backtest/format';
 
-/** Each tier's churn rate as a share of the highest (the longest bar fills its track); 0 without a rate. */
-export function tierBarShares(tiers: readonly TierChurn[]): number[] {
-  const highest = Math.max(0, ...tiers.map((tier) => tier.churnRate ?? 0));
-  return tiers.map((tier) => (highest > 0 && tier.churnRate !== null ? tier.churnRate / highest : 0));
+const AXIS_TOPS = [0.05, 0.1, 0.2, 0.25, 0.4, 0.5, 0.6, 0.8, 1];
+
+/**
+ * The tier chart's churn-rate axis: a round top at or above the highest rate (and the overall one), gridlines at
+ * 0, half and the top, and each tier's bar as a share of the top (0 without a rate).
+ */
+export function churnAxis(tiers: readonly TierChurn[], overall: number | null): { top: number; ticks: number[]; bars: number[] } {
+  const highest = Math.max(overall ?? 0, ...tiers.map((tier) => tier.churnRate ?? 0));
+  const top = AXIS_TOPS.find((candidate) => candidate >= highest) ?? 1;
+  return { top, ticks: [0, top / 2, top], bars: tiers.map((tier) => (tier.churnRate ?? 0) / top) };
+}
+
+/** Churned share of every account with a tier and an outcome; null when there are none. */
+export function overallChurnRate(tiers: readonly TierChurn[]): number | null {
+  const accounts = tiers.reduce((n, tier) => n + tier.accounts, 0);
+  return accounts ? tiers.reduce((n, tier) => n + tier.churned, 0) / accounts : null;
 }
 
 /** Current and suggested weights on one scale: each as a share of the largest of both. */

@@ -11,10 +11,16 @@ function decimalsOf(value: number): number {
   return 3;
 }
 
-/** Weights of one column with the same number of decimal places (the most any of them needs), so they line up. */
+/** Weights with the same number of decimal places (the most any of them needs), so they line up. */
 export function weightColumn(values: readonly number[]): string[] {
   const digits = Math.max(0, ...values.map(decimalsOf));
   return values.map((value) => value.toFixed(digits));
+}
+
+/** The current and the suggested weights of a table, both written with the decimal places the table needs. */
+export function weightColumns(rows: readonly { weight: number; suggestedWeight: number }[]): { current: string[]; suggested: string[] } {
+  const all = weightColumn([...rows.map((row) => row.weight), ...rows.map((row) => row.suggestedWeight)]);
+  return { current: all.slice(0, rows.length), suggested: all.slice(rows.length) };
 }
 
 /** Penalties as written in the report: 300, 30, 3, 0.3. */

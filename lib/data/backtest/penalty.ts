@@ -20,12 +20,14 @@ export const INNER_FOLDS = 3;
  * its time at 100k accounts. λ is a prior precision, not a per-row weight, so a choice made on a sample carries
  * over to the training fold it came from; and where λ matters most, with few accounts, every row is used.
  */
-export const INNER_ROWS = 8000;
+export const INNER_ROWS = 5000;
 
 export interface PenaltyChoice {
   l2: number;
   /** Mean inner held-out AUC of each penalty, strongest first; null where none was measured. */
   innerAuc: (number | null)[];
+  /** An inner fit with the chosen penalty (on part of the same rows): a close start for the fit on all of them. */
+  start?: Float64Array;
 }
 
 /**
@@ -42,6 +44,7 @@ export function chooseL2(features: Features, churned: Uint8Array, rows: Uint32Ar
   if (penalties.length === 1 || k < 2) return { l2: penalties[0]!, innerAuc: penalties.map(() => null) };
   const fold = stratifiedFolds(churned, sample, k, seed + 1);
   const sums = new Float64Array(penalties.length);
+  const lastFits: Float64Array[] = [];
   for (let f = 0; f < k; f++) {
     const { train, test } = foldRows(fold, f);
     const labels = Uint8Array.from(test, (row) => churned[row]!);
@@ -50,6 +53,7 @@ export function chooseL2(features: Features, churned: Uint8Array, rows: Uint32Ar
     penalties.forEach((l2, p) => {
       const fit = healthShares(features, churned, train, l2, start);
       start = fit.parameters;
+      lastFits[p] = fit.parameters;
       const auc = fit.shares ? healthAuc(weightedScores(features, test, Array.from(fit.shares)), labels) : null;
       // No shares (nothing to weight) or no defined AUC ranks like a coin flip.
       sums[p]! += auc?.defined ? auc.auc : 0.5;
@@ -57,7 +61,7 @@ export function chooseL2(features: Features, churned: Uint8Array, rows: Uint32Ar
   }
   let best = 0;
   for (let p = 1; p < penalties.length; p++) if (sums[p]! > sums[best]! + 1e-12) best = p;
-  return { l2: penalties[best]!, innerAuc: Array.from(sums, (sum) => sum / k) };
+  return { l2: penalties[best]!, innerAuc: Array.from(sums, (sum) => sum / k), start: lastFits[best]! };
 }
 
 /** `rows` when there are at most `max`; otherwise one fold of a stratified split into enough folds. */

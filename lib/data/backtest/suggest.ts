@@ -86,8 +86,9 @@ export function suggestWeights(
 ): WeightSuggestion | null {
   const { folds, seed, l2Grid, plan, onProgress } = options;
   const steps = folds + 1;
-  const l2 = chooseL2(features, churned, rows, l2Grid, seed).l2;
-  const final = healthShares(features, churned, rows, l2);
+  const choice = chooseL2(features, churned, rows, l2Grid, seed);
+  const l2 = choice.l2;
+  const final = healthShares(features, churned, rows, l2, choice.start);
   onProgress?.(1 / steps);
   const finalShares = final.shares;
   if (!finalShares) return null;
@@ -98,10 +99,11 @@ export function suggestWeights(
   for (let f = 0; f < folds; f++) {
     const split = foldRows(fold, f);
     const labels = Uint8Array.from(split.test, (row) => churned[row]!);
-    const foldL2 = chooseL2(features, churned, split.train, l2Grid, seed + f + 1).l2;
-    l2PerFold.push(foldL2);
-    // Started from zero, not from the all-rows fit, which has seen this fold's held-out accounts.
-    const shares = healthShares(features, churned, split.train, foldL2).shares;
+    const foldChoice = chooseL2(features, churned, split.train, l2Grid, seed + f + 1);
+    l2PerFold.push(foldChoice.l2);
+    // Started from an inner fit on this fold's training rows, never from the all-rows fit, which has seen the
+    // held-out accounts.
+    const shares = healthShares(features, churned, split.train, foldChoice.l2, foldChoice.start).shares;
     currentAucs.push(aucOrNull(plan.score(plan.current, split.test), labels));
     suggestedAucs.push(shares ? aucOrNull(plan.score(plan.fromShares(shares).weights, split.test), labels) : null);
     onProgress?.((f + 2) / steps);

@@ -1,5 +1,5 @@
 // The report as plain text for the terminal: every figure with what it is about, tables aligned.
-import { decimal, penalty, percent, weightColumn } from './format';
+import { decimal, penalty, percent, weightColumns } from './format';
 import type { BacktestReport } from './run';
 import type { WeightSuggestion } from './suggest';
 
@@ -75,8 +75,7 @@ export function suggestionLines(suggestion: WeightSuggestion): string[] {
     `  Cross-validated AUC (mean over ${over}): current ${decimal(suggestion.current.mean)} → suggested ${decimal(suggestion.suggested.mean)}`,
   ];
   const weightTable = (rows: readonly { label: string; weight: number; suggestedWeight: number; share: number }[], header: string) => {
-    const current = weightColumn(rows.map((row) => row.weight));
-    const suggested = weightColumn(rows.map((row) => row.suggestedWeight));
+    const { current, suggested } = weightColumns(rows);
     return indent(table([header, 'Current', 'Suggested', 'Share'], rows.map((row, i) => [row.label, current[i]!, suggested[i]!, percent(row.share)])));
   };
   if (suggestion.groups.length) lines.push(...weightTable(suggestion.groups, 'Group'));

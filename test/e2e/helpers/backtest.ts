@@ -1,29 +1,51 @@
-// Outcomes for the stored demo accounts, written straight into the extension's IndexedDB from one of its pages
-// (the demo data has none): the `lowest` lowest scores and two healthy accounts churned today — a score that
-// ranks churners well but not perfectly — and everyone else retained. Pass it to page.evaluate (Playwright or
-// Puppeteer). Returns how many churned and how many have a score (the rest are left out of every figure).
-export async function writeOutcomesInPage(lowest: number): Promise<{ churned: number; scored: number }> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+// Outcome files for the Backtest e2e specs, written in Node from what the extension stores or from generated
+// accounts — the extension then reads them exactly as a user's files.
+import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { dayNumber, isoDay } from '../../../lib/data/backtest/dates';
+import { presetAccounts } from '../../fixtures/backtest/accounts';
+
+/** Every stored score row (account id and score), read from the extension's database by one of its pages. */
+export function storedScores(page: Page): Promise<{ accountId: string; score: number | null }[]> {
+  return page.evaluate(async () => {
     const open = indexedDB.open('healthmark');
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
+    const db = await new Promise<IDBDatabase>((resolve, reject) => ((open.onsuccess = () => resolve(open.result)), (open.onerror = () => reject(open.error))));
+    const request = db.transaction('scores').objectStore('scores').getAll();
+    const rows = await new Promise<{ accountId: string; score: number | null }[]>((resolve) => (request.onsuccess = () => resolve(request.result)));
+    db.close();
+    return rows.map(({ accountId, score }) => ({ accountId, score }));
   });
-  const all = <T,>(store: string) =>
-    new Promise<T[]>((resolve) => {
-      const request = db.transaction(store).objectStore(store).getAll();
-      request.onsuccess = () => resolve(request.result as T[]);
-    });
-  const scores = await all<{ accountId: string; score: number | null }>('scores');
+}
+
+/**
+ * An outcomes file for the stored accounts: the `lowest` lowest scores and two healthy accounts churned today (a
+ * score that ranks churners well but not perfectly), everyone else retained, plus one id no account has.
+ * Returns the CSV and how many churned and how many have a score (the rest are left out of every figure).
+ */
+export function outcomesCsv(scores: { accountId: string; score: number | null }[], lowest: number): { csv: string; churned: number; scored: number } {
   const ranked = scores.filter((s) => s.score !== null).sort((a, b) => a.score! - b.score! || a.accountId.localeCompare(b.accountId));
   const churned = new Set([...ranked.slice(0, lowest), ...ranked.slice(-8, -6)].map((s) => s.accountId));
   const today = new Date().toISOString().slice(0, 10);
-  const accounts = await all<{ id: string; outcome?: unknown }>('accounts');
-  const tx = db.transaction('accounts', 'readwrite');
-  for (const account of accounts) {
-    account.outcome = churned.has(account.id) ? { churned: true, churnedAt: today } : { churned: false };
-    tx.objectStore('accounts').put(account);
-  }
-  await new Promise((resolve) => (tx.oncomplete = resolve));
-  db.close();
-  return { churned: churned.size, scored: ranked.length };
+  const rows = scores.map(({ accountId }) => ({ 'Account ID': accountId, Churned: churned.has(accountId) ? 'yes' : 'no', 'Churn date': churned.has(accountId) ? today : '' }));
+  rows.push({ 'Account ID': 'acc-gone', Churned: 'yes', 'Churn date': today });
+  return { csv: `${Papa.unparse(rows)}\n`, churned: churned.size, scored: ranked.length };
+}
+
+/**
+ * `count` generated accounts for the default preset with metrics as of today and the outcome columns an accounts
+ * import maps by itself ("churned", "churn_date"): what a CRM export with outcomes looks like.
+ */
+export function accountsWithOutcomesCsv(count: number, seed: number): string {
+  const today = new Date().toISOString().slice(0, 10);
+  const rows = presetAccounts(count, seed).map((a) => ({
+    account_id: a.id,
+    name: a.name,
+    plan: a.attributes?.plan,
+    ...Object.fromEntries(Object.entries(a.metrics).map(([key, metric]) => [key, metric!.value])),
+    last_login: isoDay(dayNumber(today) - Number(a.metrics.last_login!.value)),
+    as_of: today,
+    churned: a.outcome?.churned ? 'yes' : 'no',
+    churn_date: a.outcome?.churnedAt ?? '',
+  }));
+  return `${Papa.unparse(rows)}\n`;
 }

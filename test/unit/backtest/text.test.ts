@@ -43,13 +43,13 @@ describe('formatReport', () => {
     expect(lines.some((line) => /^ {2}Measure A +2 +\d+(\.\d+)? +\d+\.\d%$/.test(line))).toBe(true);
   });
 
-  it('writes the weights of a column with the same decimal places, and says when fewer folds were compared', () => {
+  it('writes the weights of a table with the same decimal places, and says when fewer folds were compared', () => {
     const s = structuredClone(report.suggestion!);
     s.measures = s.measures.map((m, i) => ({ ...m, suggestedWeight: [2.5, 0.13, 1][i]! }));
     s.compared = 4;
     const table = suggestionLines(s);
     expect(table.filter((line) => line.startsWith('  Measure ')).slice(1)).toEqual(
-      [/^ {2}Measure A +2 +2\.50 +/, /^ {2}Measure B +1 +0\.13 +/, /^ {2}Measure C +1 +1\.00 +/].map((pattern) => expect.stringMatching(pattern)),
+      [/^ {2}Measure A +2\.00 +2\.50 +/, /^ {2}Measure B +1\.00 +0\.13 +/, /^ {2}Measure C +1\.00 +1\.00 +/].map((pattern) => expect.stringMatching(pattern)),
     );
     expect(table[1]).toMatch(/^ {2}Cross-validated AUC \(mean over the 4 of 5 held-out folds where both could be judged\)/);
   });

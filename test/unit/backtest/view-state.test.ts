@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import type { BacktestReport } from '../../../lib/data/backtest';
 import { STAGE_WEIGHTS, type WorkerMessage, overallProgress } from '../../../lib/data/backtest/worker-protocol';
 import { type RunState, STARTED, nextState, readOptions } from '../../../components/options/backtest/backtest-state';
-import { aucChange, decimal, percent, tierBarShares, weightBarShares } from '../../../components/options/backtest/view-helpers';
+import { aucChange, churnAxis, decimal, overallChurnRate, percent, weightBarShares, weightColumn, weightColumns } from '../../../components/options/backtest/view-helpers';
 
 describe('overallProgress', () => {
   test('starts at 0, ends at 1 when the fit is done', () => {
@@ -76,9 +76,19 @@ describe('readOptions', () => {
 describe('view helpers', () => {
   const tier = (churnRate: number | null) => ({ key: 'k', label: 'K', accounts: 10, churned: 0, churnRate });
 
-  test('tier bars are shares of the highest churn rate; no rate, no bar', () => {
-    expect(tierBarShares([tier(0.5), tier(0.25), tier(null), tier(0)])).toEqual([1, 0.5, 0, 0]);
-    expect(tierBarShares([tier(0), tier(null)])).toEqual([0, 0]);
+  test('the tier chart axis tops at a round rate above the highest, with each bar a share of it', () => {
+    expect(churnAxis([tier(0.5), tier(0.25), tier(null), tier(0)], 0.3)).toEqual({ top: 0.5, ticks: [0, 0.25, 0.5], bars: [1, 0.5, 0, 0] });
+    expect(churnAxis([tier(0.05), tier(0.025)], 0.07)).toEqual({ top: 0.1, ticks: [0, 0.05, 0.1], bars: [0.5, 0.25] });
+    expect(churnAxis([tier(null)], null)).toEqual({ top: 0.05, ticks: [0, 0.025, 0.05], bars: [0] });
+    const counts = [{ ...tier(0.5), accounts: 10, churned: 5 }, { ...tier(0), accounts: 30, churned: 0 }];
+    expect(overallChurnRate(counts)).toBe(0.125);
+    expect(overallChurnRate([])).toBeNull();
+  });
+
+  test('weights of a column get the same decimal places', () => {
+    expect(weightColumn([3, 5.8, 0.13, 1.87, 0])).toEqual(['3.00', '5.80', '0.13', '1.87', '0.00']);
+    expect(weightColumn([40, 15, 25])).toEqual(['40', '15', '25']);
+    expect(weightColumns([{ weight: 3, suggestedWeight: 0.13 }, { weight: 1, suggestedWeight: 5.8 }])).toEqual({ current: ['3.00', '1.00'], suggested: ['0.13', '5.80'] });
   });
 
   test('current and suggested weights share one scale', () => {
