@@ -46,12 +46,13 @@ export function ScoringTab() {
     if (draftTaken && !backtest) document.getElementById('config-text')?.focus();
     setDraftTaken(false);
   }, [backtest]);
-  const draft = useMemo(() => {
+  // The editor's config when it is valid and differs from the active one; and whether the editor holds anything
+  // but the active config (valid or not): work that taking a draft would overwrite.
+  const { draft, unsavedEdits } = useMemo(() => {
     const parsed = parseConfigText(text ?? '');
-    return parsed.ok && JSON.stringify(parsed.config) !== JSON.stringify(active?.config) ? parsed.config : null;
+    const differs = !parsed.ok || JSON.stringify(parsed.config) !== JSON.stringify(active?.config);
+    return { draft: parsed.ok && differs ? parsed.config : null, unsavedEdits: text !== null && differs };
   }, [text, active]);
-  // Any editor text other than the active config as loaded is work that taking a draft would overwrite.
-  const unsavedEdits = text !== null && text !== JSON.stringify(active?.config ?? null, null, 2);
   if (live.state === 'loading') return <p aria-busy="true">{t('popupLoading')}</p>;
   if (live.state === 'error') return <p role="alert" class="error">{live.message}</p>;
   // The suggestion goes into the editor, whose what-if preview then compares it with the active config.
