@@ -39,6 +39,13 @@ export interface LookupRequest {
   names: string[];
 }
 
+/**
+ * What one lookup may carry, checked by the background (lib/background/router.ts) and respected by the page
+ * (lib/page/runner.ts drops longer identifiers and splits bigger batches), so one odd identifier on a page never
+ * gets a whole lookup refused. Lengths are RFC 5321 (address), RFC 1035 (domain name) and a company name's cap.
+ */
+export const LOOKUP_LIMITS = { items: 5000, email: 320, domain: 253, name: 200 } as const;
+
 export interface LookupResponse {
   /** Candidate (as sent, lower-cased) → account id, for the candidates that resolved. */
   matches: Record<string, string>;

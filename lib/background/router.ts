@@ -2,9 +2,9 @@
 // contexts (its content scripts and pages) are answered; anything malformed gets a specific error reply.
 import { z } from 'zod';
 import { sourceDefinitionSchema } from '../data/sync/source';
-import { type Envelope, IMPORT_CHUNK_CHARS, type MessageType, type Reply, type ToBackground } from '../messaging';
+import { type Envelope, IMPORT_CHUNK_CHARS, LOOKUP_LIMITS, type MessageType, type Reply, type ToBackground } from '../messaging';
 
-const identifiers = (max: number) => z.array(z.string().max(max)).max(5000);
+const identifiers = (max: number) => z.array(z.string().max(max)).max(LOOKUP_LIMITS.items);
 const empty = z.object({}).strict();
 const accountId = z.string().min(1).max(200);
 const importId = z.string().min(1).max(64);
@@ -12,7 +12,7 @@ const importId = z.string().min(1).max(64);
 const MAX_IMPORT_CHUNKS = 64;
 
 const payloadSchemas: { [K in MessageType]: z.ZodType<ToBackground[K]['request']> } = {
-  lookup: z.object({ emails: identifiers(320), domains: identifiers(253), names: identifiers(200) }).strict(),
+  lookup: z.object({ emails: identifiers(LOOKUP_LIMITS.email), domains: identifiers(LOOKUP_LIMITS.domain), names: identifiers(LOOKUP_LIMITS.name) }).strict(),
   openAccount: z.object({ accountId: z.string().min(1).max(200) }).strict(),
   getStatus: empty,
   loadDemo: empty,
