@@ -1,18 +1,19 @@
 // The health pill next to a customer's name: score, tier colour, 7-day trend. Hover or focus opens the account
-// card; Esc closes it and focus returns to the pill. Rendered in a closed shadow root so the host page can neither
-// restyle it nor read the score out of it; every value is rendered as text.
+// card; Esc closes it, and focus returns to the pill when it was in the badge. Rendered in a closed shadow root so
+// the host page can neither restyle it nor read the score out of it; every value is rendered as text.
+// A page can hold thousands of pills, so a pill is plain DOM cloned from a template, its words and colours are
+// worked out once per account, and it listens through a few listeners shared by all. Preact renders only the
+// card, while it is open, in the top layer (a popover): no transform, overflow or stacking context of the page
+// can clip it or shift what "fixed" means for it.
 import { render } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AccountSummary } from '../lib/messaging';
-import { badgeLabel, visibleTrend } from './badge-label';
-import { inkFor } from './color';
+import type { Theme } from '../lib/page/theme';
+import { pillLook } from './badge-label';
 import { CARD_STYLE, CARD_THEME, ScoreCard } from './ScoreCard';
-
-export type Theme = 'light' | 'dark';
 
 // Few elements, no flex box: a page of thousands of badges spends most of its badge time in style and layout.
 const STYLE = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 4px; line-height: 0; position: relative; }
+:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 4px; line-height: 0; }
 .pill { all: unset; display: inline-block; height: 16px; padding: 0 6px; border-radius: 8px;
   font: 600 11px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; white-space: nowrap;
   background: var(--tier); color: var(--ink); box-sizing: border-box; cursor: pointer; }
@@ -21,154 +22,270 @@ const STYLE = `
 .pill.overridden { box-shadow: inset 0 0 0 1.5px var(--ink); }
 .pill.overridden::before { content: "✎"; font-weight: 400; margin-right: 3px; }
 .trend { font-weight: 500; opacity: 0.9; margin-left: 3px; }
-.popover { position: fixed; z-index: 2147483647; line-height: normal; max-height: calc(100vh - 12px); overflow-y: auto; border-radius: 10px; }
+.trend:empty { display: none; }
+.popover { position: fixed; inset: auto; margin: 0; padding: 0; border: 0; background: transparent; color: inherit;
+  overflow: visible auto; z-index: 2147483647; line-height: normal; max-height: calc(100vh - 12px); border-radius: 10px; }
 ${CARD_STYLE}
 `;
+
+const vars = (values: Record<string, string>) => Object.entries(values).map(([k, v]) => `${k}:${v}`).join(';');
+const themeCss = (theme: Theme) => `:host{${vars({ ...CARD_THEME[theme], '--muted': theme === 'dark' ? '#a8abb2' : '#5f6368' })}}`;
 
 const OPEN_DELAY = 150;
 const CLOSE_DELAY = 250;
 const GAP = 6;
 
-export interface BadgeProps {
-  summary: AccountSummary;
+export interface BadgeLayerOptions {
   theme: Theme;
   /** Opens the account in the options page; without it the card shows no link. */
   onOpenAccount?: (accountId: string) => void;
 }
 
-export function Badge({ summary, theme, onOpenAccount }: BadgeProps) {
-  const { score, tier, trend, override } = summary;
-  const [open, setOpen] = useState(false);
-  const [position, setPosition] = useState<{ left: number; top: number } | null>(null);
-  const pill = useRef<HTMLButtonElement>(null);
-  const popover = useRef<HTMLDivElement>(null);
-  const timer = useRef(0);
-  const known = score !== null && tier !== null;
-  const background = tier?.color ?? '#9aa0a6';
-  const label = badgeLabel(summary);
-  const d7 = visibleTrend(trend.d7);
-
-  const later = (fn: () => void, ms: number) => {
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(fn, ms);
-  };
-  const close = (refocus: boolean) => {
-    window.clearTimeout(timer.current);
-    setOpen(false);
-    setPosition(null);
-    if (refocus) pill.current?.focus();
-  };
-
-  // Place the card below the pill, or above when there is no room; never past the viewport's edges.
-  useLayoutEffect(() => {
-    if (!open || !pill.current || !popover.current) return;
-    const anchor = pill.current.getBoundingClientRect();
-    const card = popover.current.getBoundingClientRect();
-    const below = anchor.bottom + GAP;
-    const fits = below + card.height <= window.innerHeight - GAP;
-    const top = Math.max(GAP, Math.min(fits ? below : anchor.top - GAP - card.height, window.innerHeight - GAP - card.height));
-    const left = Math.min(Math.max(GAP, anchor.left), Math.max(GAP, window.innerWidth - card.width - GAP));
-    setPosition({ left, top });
-  }, [open]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close(true);
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [open]);
-
-  useEffect(() => () => window.clearTimeout(timer.current), []);
-
-  // The pill and its card are siblings in the shadow root (no wrapper element per badge): both keep the card open.
-  const inside = (node: Node | null) => !!node && (!!pill.current?.contains(node) || !!popover.current?.contains(node));
-  const hover = {
-    onMouseEnter: () => later(() => setOpen(true), OPEN_DELAY),
-    onMouseLeave: () => later(() => close(false), CLOSE_DELAY),
-    onFocusIn: () => {
-      window.clearTimeout(timer.current);
-      setOpen(true);
-    },
-    onFocusOut: (e: FocusEvent) => {
-      if (!inside(e.relatedTarget as Node | null)) later(() => close(false), CLOSE_DELAY);
-    },
-  };
-  const colors = { '--tier': background, '--ink': inkFor(background), '--muted': theme === 'dark' ? '#a8abb2' : '#5f6368' };
-
-  return (
-    <>
-      <button
-        ref={pill}
-        type="button"
-        class={`pill${known ? '' : ' insufficient'}${override ? ' overridden' : ''}`}
-        style={colors}
-        aria-label={label}
-        aria-expanded={open}
-        aria-haspopup="dialog"
-        data-tier={tier?.key ?? 'none'}
-        onClick={() => setOpen(!open)}
-        {...hover}
-      >
-        {known ? score : '–'}
-        {d7 ? <span class="trend">{d7 < 0 ? `↓${-d7}` : `↑${d7}`}</span> : null}
-      </button>
-      {open ? (
-        <div
-          ref={popover}
-          class="popover"
-          role="dialog"
-          aria-label={summary.name}
-          style={{ ...colors, ...CARD_THEME[theme], ...(position ? { left: `${position.left}px`, top: `${position.top}px` } : { left: '0px', top: '0px', visibility: 'hidden' }) }}
-          {...hover}
-        >
-          <ScoreCard summary={summary} onOpenAccount={onOpenAccount && (() => onOpenAccount(summary.accountId))} />
-        </div>
-      ) : null}
-    </>
-  );
+export interface BadgeLayer {
+  /** Renders (or re-renders) the badge for an account into host's closed shadow root. */
+  render(host: HTMLElement, summary: AccountSummary): void;
+  /** The host page turned dark or light: every badge follows at once. */
+  setTheme(theme: Theme): void;
+  /** Closes the open card and stops listening; the hosts themselves belong to the runner. */
+  destroy(): void;
 }
 
-// Badge host → its closed shadow root (where Preact renders) and whether the shared sheet is adopted there.
-const mounts = new WeakMap<HTMLElement, { shadow: ShadowRoot; adopted: boolean }>();
+interface Mounted {
+  shadow: ShadowRoot;
+  pill: HTMLButtonElement;
+  score: Text;
+  trend: HTMLElement;
+  summary: AccountSummary;
+  /** Where the theme is when the shadow root cannot share stylesheets (Firefox content scripts). */
+  themeStyle: HTMLStyleElement | null;
+}
 
-// One stylesheet object shared by every badge's shadow root: parsing the CSS once instead of once per badge is
-// what keeps a page with thousands of badges fast. Firefox content scripts cannot adopt sheets into the page's
-// shadow roots (their X-ray wrappers refuse the array), so there each badge gets its own <style>.
-let shared: CSSStyleSheet | null | undefined;
+interface OpenCard {
+  host: HTMLElement;
+  badge: Mounted;
+  popover: HTMLElement;
+  stop: AbortController;
+}
 
-function adoptStyle(shadow: ShadowRoot): boolean {
-  if (shared === undefined) {
-    try {
-      shared = new CSSStyleSheet();
-      shared.replaceSync(STYLE);
-    } catch {
-      shared = null;
+export function createBadgeLayer(doc: Document, options: BadgeLayerOptions): BadgeLayer {
+  const win = doc.defaultView!;
+  const mounted = new WeakMap<HTMLElement, Mounted>();
+  const listening = new AbortController();
+  let sheets = sharedSheets(options.theme);
+  let theme = options.theme;
+  let themeText = themeCss(theme);
+  const ownStyles = new Set<HTMLStyleElement>(); // theme styles of badges without shared sheets
+  const template = doc.createElement('template');
+  template.innerHTML = '<button type="button" class="pill" aria-haspopup="dialog" aria-expanded="false"> <span class="trend"></span></button>';
+  let open: OpenCard | null = null;
+  let timer = 0;
+  let pressed: HTMLElement | null = null; // the badge a mouse button went down on: its click, not its focus, opens it
+
+  function mount(host: HTMLElement, summary: AccountSummary): Mounted {
+    const shadow = host.attachShadow({ mode: 'closed' });
+    let themeStyle: HTMLStyleElement | null = null;
+    if (!sheets || !adopt(shadow, sheets)) {
+      sheets = null; // refused once, refused always: stop trying
+      const style = doc.createElement('style');
+      style.textContent = STYLE;
+      themeStyle = doc.createElement('style');
+      themeStyle.textContent = themeText;
+      ownStyles.add(themeStyle);
+      shadow.append(style, themeStyle);
+    }
+    const pill = template.content.firstElementChild!.cloneNode(true) as HTMLButtonElement;
+    shadow.append(pill);
+    shadow.addEventListener('click', onClick);
+    return { shadow, pill, score: pill.firstChild as Text, trend: pill.lastElementChild as HTMLElement, summary, themeStyle };
+  }
+
+  function renderBadge(host: HTMLElement, summary: AccountSummary) {
+    const badge = mounted.get(host) ?? mount(host, summary);
+    mounted.set(host, badge);
+    const look = pillLook(summary);
+    badge.summary = summary;
+    badge.score.data = look.score;
+    badge.trend.textContent = look.trend;
+    badge.pill.className = look.className;
+    badge.pill.setAttribute('aria-label', look.label);
+    badge.pill.dataset.tier = look.tier;
+    badge.pill.style.cssText = look.colors;
+    if (badge.themeStyle && badge.themeStyle.textContent !== themeText) {
+      badge.themeStyle.textContent = themeText;
+      ownStyles.add(badge.themeStyle);
+    }
+    if (open?.host === host) renderCard(open);
+  }
+
+  function setTheme(next: Theme) {
+    if (next === theme) return;
+    theme = next;
+    themeText = themeCss(theme);
+    sheets?.theme.replaceSync(themeText);
+    for (const style of ownStyles) {
+      if (style.isConnected) style.textContent = themeText;
+      else ownStyles.delete(style); // its badge left; render() themes it again should it come back
     }
   }
-  if (!shared) return false;
+
+  // ---- the card
+
+  const later = (fn: () => void, ms: number) => {
+    win.clearTimeout(timer);
+    timer = win.setTimeout(fn, ms);
+  };
+
+  /** Clicks on a badge are its own: the row or link it sits in must not react too. */
+  function onClick(this: ShadowRoot, event: Event) {
+    event.stopPropagation();
+    const host = this.host as HTMLElement;
+    pressed = null;
+    if (!mounted.get(host)?.pill.contains(event.target as Node)) return; // a click inside the card
+    if (open?.host === host) close(false);
+    else openCard(host);
+  }
+
+  function openCard(host: HTMLElement) {
+    win.clearTimeout(timer);
+    if (open?.host === host) return;
+    const badge = mounted.get(host);
+    if (!badge || !host.isConnected) return;
+    close(false);
+    const popover = doc.createElement('div');
+    popover.className = 'popover';
+    popover.setAttribute('role', 'dialog');
+    const card: OpenCard = { host, badge, popover, stop: new AbortController() };
+    open = card;
+    badge.shadow.append(popover);
+    renderCard(card);
+    if (typeof popover.showPopover === 'function') {
+      popover.setAttribute('popover', 'manual');
+      popover.showPopover();
+    }
+    badge.pill.setAttribute('aria-expanded', 'true');
+    place(card);
+    // The card follows its pill while the page scrolls (any scroller) or resizes, and closes when the pill is gone.
+    let queued = false;
+    const follow = () => {
+      if (queued) return;
+      queued = true;
+      win.requestAnimationFrame(() => {
+        queued = false;
+        if (open === card) place(card);
+      });
+    };
+    const listen = { capture: true, passive: true, signal: card.stop.signal };
+    doc.addEventListener('scroll', follow, listen);
+    win.addEventListener('resize', follow, listen);
+    win.addEventListener('keydown', onKey, { capture: true, signal: card.stop.signal });
+  }
+
+  function renderCard(card: OpenCard) {
+    const { summary } = card.badge;
+    card.popover.setAttribute('aria-label', summary.name);
+    const onOpenAccount = options.onOpenAccount;
+    render(<ScoreCard summary={summary} onOpenAccount={onOpenAccount && (() => onOpenAccount(summary.accountId))} />, card.popover);
+  }
+
+  /** Below the pill, or above when there is no room; never past the viewport's edges; closed once the pill is off screen. */
+  function place(card: OpenCard) {
+    const anchor = card.badge.pill.getBoundingClientRect();
+    if (!card.host.isConnected || anchor.bottom < 0 || anchor.top > win.innerHeight || (anchor.width === 0 && anchor.height === 0)) return close(false);
+    const box = card.popover.getBoundingClientRect();
+    const below = anchor.bottom + GAP;
+    const fits = below + box.height <= win.innerHeight - GAP;
+    const top = Math.max(GAP, Math.min(fits ? below : anchor.top - GAP - box.height, win.innerHeight - GAP - box.height));
+    const left = Math.min(Math.max(GAP, anchor.left), Math.max(GAP, win.innerWidth - box.width - GAP));
+    card.popover.style.left = `${left}px`;
+    card.popover.style.top = `${top}px`;
+  }
+
+  /** Closes the card; focus goes back to the pill only when it was in the badge (never away from what the user types in). */
+  function close(refocus: boolean) {
+    win.clearTimeout(timer);
+    const card = open;
+    if (!card) return;
+    open = null;
+    const hadFocus = card.badge.shadow.activeElement !== null;
+    card.stop.abort();
+    render(null, card.popover);
+    card.popover.remove();
+    card.badge.pill.setAttribute('aria-expanded', 'false');
+    if (refocus && hadFocus) card.badge.pill.focus();
+  }
+
+  function onKey(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || !open) return;
+    const inBadge = open.badge.shadow.activeElement !== null;
+    close(true);
+    if (inBadge) event.stopPropagation(); // the Esc was for us; elsewhere the page still gets it
+  }
+
+  // ---- hover and focus, for every badge at once: events from inside a closed shadow root reach the document
+  // with the host as their target (and as relatedTarget when the pointer or focus moves within the badge).
+
+  const badgeOf = (target: EventTarget | null) => (target && mounted.has(target as HTMLElement) ? (target as HTMLElement) : null);
+  const on = (type: string, handler: (event: Event & { relatedTarget?: EventTarget | null }) => void) =>
+    doc.addEventListener(type, handler as EventListener, { capture: true, passive: true, signal: listening.signal });
+  on('mouseover', (event) => {
+    const host = badgeOf(event.target);
+    if (!host || event.relatedTarget === host) return;
+    if (open?.host === host) win.clearTimeout(timer);
+    else later(() => openCard(host), OPEN_DELAY);
+  });
+  on('mouseout', (event) => {
+    const host = badgeOf(event.target);
+    if (!host || event.relatedTarget === host) return;
+    later(() => open?.host === host && close(false), CLOSE_DELAY);
+  });
+  on('mousedown', (event) => {
+    pressed = badgeOf(event.target);
+  });
+  on('focusin', (event) => {
+    const host = badgeOf(event.target);
+    if (host && host !== pressed) openCard(host);
+  });
+  on('focusout', (event) => {
+    const host = badgeOf(event.target);
+    if (host && event.relatedTarget !== host) later(() => open?.host === host && close(false), CLOSE_DELAY);
+  });
+
+  return {
+    render: renderBadge,
+    setTheme,
+    destroy() {
+      close(false);
+      listening.abort();
+    },
+  };
+}
+
+// One pair of stylesheet objects shared by every badge's shadow root: the badge CSS, parsed once instead of once
+// per badge (what keeps a page with thousands of badges fast), and the theme, which one replaceSync() changes for
+// all. Firefox content scripts cannot adopt sheets into the page's shadow roots (their X-ray wrappers refuse the
+// array), so there each badge gets its own <style> elements.
+interface Sheets {
+  badge: CSSStyleSheet;
+  theme: CSSStyleSheet;
+}
+
+function sharedSheets(theme: Theme): Sheets | null {
   try {
-    shadow.adoptedStyleSheets = [shared];
-    return shadow.adoptedStyleSheets.length === 1;
+    const badge = new CSSStyleSheet();
+    badge.replaceSync(STYLE);
+    const themed = new CSSStyleSheet();
+    themed.replaceSync(themeCss(theme));
+    return { badge, theme: themed };
   } catch {
-    shared = null;
-    return false;
+    return null;
   }
 }
 
-/** Renders (or re-renders) the badge into host's closed shadow root. */
-export function mountBadge(host: HTMLElement, props: BadgeProps): void {
-  let mount = mounts.get(host);
-  if (!mount) {
-    const shadow = host.attachShadow({ mode: 'closed' });
-    mount = { shadow, adopted: adoptStyle(shadow) };
-    mounts.set(host, mount);
+function adopt(shadow: ShadowRoot, sheets: Sheets): boolean {
+  try {
+    shadow.adoptedStyleSheets = [sheets.badge, sheets.theme];
+    return shadow.adoptedStyleSheets.length === 2;
+  } catch {
+    return false;
   }
-  // Preact owns every child of the root, so a badge without the shared sheet renders its own <style>.
-  render(
-    <>
-      {mount.adopted ? null : <style>{STYLE}</style>}
-      <Badge {...props} />
-    </>,
-    mount.shadow,
-  );
 }

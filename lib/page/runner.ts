@@ -1,12 +1,24 @@
 // The page runner: one MutationObserver for the page (plus one per open shadow root where an adapter needs them),
-// adapters find customers in what changed as soon as the host app has rendered it (so a badge never flickers
-// off between frames), candidates are batched into at most one lookup per animation frame, and each resolved
-// customer gets one badge next to it. Re-renders of the host app never duplicate a badge; a
-// badge leaves with its anchor; stop() removes everything.
-import type { AccountSummary, LookupRequest, LookupResponse } from '../messaging';
-import type { CustomerMatch, SiteAdapter } from '../sites/types';
+// adapters find customers in what changed as soon as the host app has rendered it, candidates are batched into
+// at most one lookup per animation frame, and each resolved customer gets one badge next to it: first where the
+// user looks (in or near the viewport), then the rest in chunks sized so that no frame becomes a long task.
+// Answers already known are placed in the same task as the host app's render, so a re-rendered badge never
+// flickers off and never doubles; a badge leaves with its anchor; stop() removes everything.
+import { type AccountSummary, LOOKUP_LIMITS, type LookupRequest, type LookupResponse } from '../messaging';
+import type { CustomerMatch, IdentityKind, SiteAdapter } from '../sites/types';
+import { createPace } from './pace';
+import { afterNextFrame, idle, nextFrame, task } from './schedule';
+import type { ViewportFactory } from './viewport';
 
 export const BADGE_TAG = 'healthmark-badge';
+
+/** User Timing marks of a view's badges (DevTools shows them; `npm run bench:page` reads them). */
+export const MARKS = {
+  inject: 'healthmark:inject',
+  firstBadge: 'healthmark:first-badge',
+  visibleBadges: 'healthmark:visible-badges',
+  allBadges: 'healthmark:all-badges',
+} as const;
 
 export interface RunnerOptions {
   /** The host app's adapters (none on a page the user enabled by hand). */
@@ -21,6 +33,10 @@ export interface RunnerOptions {
   root?: Document;
   /** Aborting it stops the runner and removes every badge (extension context invalidated, site turned off). */
   signal?: AbortSignal;
+  /** False once the extension is gone (updated, disabled, removed): checked before each scan and after a failed lookup. */
+  alive?: () => boolean;
+  /** Says which anchors are in or near the viewport, so their badges come first. Without it all count as near. */
+  viewport?: ViewportFactory;
 }
 
 export interface Runner {
@@ -33,31 +49,60 @@ export interface Runner {
   stop(): void;
 }
 
-/** Longest stretch of badge placement in one task; the rest waits for the next task (no long tasks). */
+/** Longest stretch of badge placement in one task; the rest waits for the next task. */
 const PLACE_BUDGET_MS = 12;
-
+/** Badges away from the viewport wait for an idle moment, but no longer than this. */
+const IDLE_TIMEOUT_MS = 100;
+/** Waits before asking again for identities whose lookup failed; after the last, they count as unknown until a refresh. */
+const RETRY_DELAYS_MS = [500, 2000];
+/** The first lookup waits this long at most for the viewport to tell which candidates are near (none come in a hidden tab). */
+const SIGHT_WAIT_MS = 100;
 /** How long after a view appears its required selectors are checked. */
 const SELECTOR_CHECK_DELAY = 4000;
 
-const candidateKey = (m: CustomerMatch) => `${m.kind}:${m.value.trim().toLowerCase()}`;
+const FIELD = { email: 'emails', domain: 'domains', name: 'names' } as const;
+
+interface Candidate {
+  kind: IdentityKind;
+  value: string;
+}
 
 export function startRunner(options: RunnerOptions): Runner {
   const doc = options.root ?? document;
+  const work = new AbortController(); // every timer, frame and task the runner has asked for
   const placed = new Map<Element, Map<string, HTMLElement>>(); // anchor → candidate key → badge host
   const stale = new WeakSet<HTMLElement>(); // hosts showing an answer from before the last refresh
   const resolved = new Map<string, string | null>(); // candidate key → account id, null when unknown
   const summaries = new Map<string, AccountSummary>();
-  const waiting = new Set<CustomerMatch>(); // matches whose candidate is being looked up
+  const failures = new Map<string, number>(); // candidate key → failed lookups in a row
+  const unasked = new Map<string, Candidate>(); // candidates for the next lookup
+  const urgent = new Set<string>(); // unasked candidates shown near the viewport: asked first
+  const waiting = new Map<string, Set<Element>>(); // candidate key → anchors waiting for its answer
+  const todo = new Map<Element, Map<string, CustomerMatch>>(); // anchor → matches not shown yet
+  // Anchors with an answer to show, by where they are: near the viewport, away from it, not told yet.
+  const near = new Set<Element>();
+  const far = new Set<Element>();
+  const unseen = new Set<Element>();
+  const nearWaiting = new Set<Element>(); // anchors near the viewport still waiting for a lookup
+  const sight = new Map<Element, boolean>(); // anchor → near the viewport, once told
   const dirty = new Set<Node>();
   const observedShadows = new WeakSet<ShadowRoot>();
   const piercing = options.adapters.some((a) => a.piercesShadow);
+  const pace = createPace();
+  const viewport = options.viewport?.(sighted) ?? null;
   let siteMatches = 0;
-  let pending = false; // a flush is queued
-  let queue: { match: CustomerMatch; key: string }[] = []; // resolved matches waiting to be shown
-  let queueAt = 0;
-  let draining = 0;
-  let lookupGate = 0; // set while this frame already sent a lookup
+  let flushQueued = false;
+  let nearQueued = false;
+  let farRunning = false;
+  let gateClosed = false; // this frame already sent a lookup
   let inFlight = false;
+  let retryAt = 0;
+  let retryQueued = false;
+  let sightDue = false; // anchors of unasked candidates wait for the viewport's word
+  let generation = 0; // bumped by refresh(): answers asked for before it are not kept
+  let immediateUntil = 0;
+  let immediateLeft = 0;
+  let marked = new Set<string>();
   let stopped = false;
   let selectorCheck = 0;
 
@@ -76,20 +121,23 @@ export function startRunner(options: RunnerOptions): Runner {
   const observe = (target: Node) => observer.observe(target, { childList: true, subtree: true, characterData: true });
 
   function schedule() {
-    if (pending || stopped) return;
-    pending = true;
+    if (flushQueued || stopped) return;
+    flushQueued = true;
     queueMicrotask(flush);
   }
 
   function flush() {
-    pending = false;
+    flushQueued = false;
     if (stopped) return;
-    const roots = outermost([...dirty]);
+    if (options.alive && !options.alive()) return stop();
+    const roots = outermost(dirty);
     dirty.clear();
     sweep();
-    const batch = new Map<string, CustomerMatch>();
-    for (const root of roots) for (const match of scan(root)) consider(match, batch);
-    if (batch.size) request(batch);
+    immediateUntil = performance.now() + PLACE_BUDGET_MS;
+    immediateLeft = pace.size(far.size);
+    for (const root of roots) for (const match of scan(root)) consider(match);
+    sendLookups();
+    drainNear();
   }
 
   function scan(root: ParentNode): CustomerMatch[] {
@@ -109,88 +157,258 @@ export function startRunner(options: RunnerOptions): Runner {
     return found;
   }
 
-  function consider(match: CustomerMatch, batch: Map<string, CustomerMatch>) {
-    const key = candidateKey(match);
-    const existing = placed.get(match.anchor)?.get(key);
-    if (existing && existing.isConnected && !stale.has(existing)) return;
+  function consider(match: CustomerMatch) {
+    const value = match.value.trim();
+    // The background refuses a lookup holding an identifier longer than this: such a string is no customer anyway.
+    if (!value || value.length > LOOKUP_LIMITS[match.kind]) return;
+    const key = `${match.kind}:${value.toLowerCase()}`;
+    const { anchor } = match;
+    const host = placed.get(anchor)?.get(key);
+    if (host && host.isConnected && !stale.has(host)) return;
     if (resolved.has(key)) {
-      enqueue(match, key);
-      return;
+      const known = resolved.get(key) !== null;
+      // Nobody, or a re-render of someone already answered: settled before the frame paints.
+      if (!known || (immediateLeft > 0 && performance.now() < immediateUntil)) {
+        if (known) immediateLeft--;
+        settle(match, key);
+        return;
+      }
     }
-    waiting.add(match);
-    batch.set(key, match);
-  }
-
-  function request(batch: Map<string, CustomerMatch>) {
-    if (inFlight || lookupGate) {
-      // One lookup at a time and per frame: what arrives meanwhile is picked up after it.
-      for (const m of batch.values()) dirty.add(m.anchor);
-      return;
+    let matches = todo.get(anchor);
+    if (!matches) todo.set(anchor, (matches = new Map()));
+    matches.set(key, match);
+    if (resolved.has(key)) return ready(anchor);
+    let anchors = waiting.get(key);
+    if (!anchors) {
+      waiting.set(key, (anchors = new Set()));
+      unasked.set(key, { kind: match.kind, value });
     }
-    // requestAnimationFrame does not run in background tabs; a timer opens the gate there.
-    lookupGate = doc.hidden ? window.setTimeout(openGate, 100) : window.requestAnimationFrame(openGate);
-    const req: LookupRequest = { emails: [], domains: [], names: [] };
-    for (const m of batch.values()) (m.kind === 'email' ? req.emails : m.kind === 'domain' ? req.domains : req.names).push(m.value.trim());
-    inFlight = true;
-    options
-      .lookup(req)
-      .then((res) => {
-        for (const [key, m] of batch) resolved.set(key, res.matches[m.value.trim().toLowerCase()] ?? null);
-        for (const [id, summary] of Object.entries(res.accounts)) summaries.set(id, summary);
-      })
-      .catch((error) => {
-        if (!stopped) console.warn('Healthmark: lookup failed:', error instanceof Error ? error.message : error);
-      })
-      .finally(() => {
-        inFlight = false;
-        if (stopped) return;
-        for (const m of waiting) {
-          const key = candidateKey(m);
-          if (!resolved.has(key)) continue;
-          waiting.delete(m);
-          enqueue(m, key);
-        }
-        if (dirty.size) schedule();
-      });
+    anchors.add(anchor);
+    watch(anchor);
   }
 
-  function enqueue(match: CustomerMatch, key: string) {
-    queue.push({ match, key });
-    if (!draining) drain();
+  /** Asks the viewport where the anchor is; the lookup waits for the answer (a frame) so the near ones go first. */
+  function watch(anchor: Element) {
+    if (!viewport || sight.has(anchor)) return;
+    viewport.watch(anchor); // watching twice is a no-op
+    if (sightDue) return;
+    sightDue = true;
+    task(() => {
+      sightDue = false;
+      sendLookups();
+    }, work.signal, SIGHT_WAIT_MS);
   }
 
-  /** Shows queued answers for at most PLACE_BUDGET_MS, then yields to the page and carries on. */
-  function drain() {
-    draining = 0;
+  function forget(anchor: Element) {
+    todo.delete(anchor);
+    nearWaiting.delete(anchor);
+    near.delete(anchor);
+    far.delete(anchor);
+    unseen.delete(anchor);
+    sight.delete(anchor);
+    viewport?.unwatch(anchor);
+  }
+
+  /** The anchor has an answer to show: it goes in the lane of where it is. */
+  function ready(anchor: Element) {
+    if (!viewport) return void near.add(anchor);
+    const isNear = sight.get(anchor);
+    if (isNear === undefined) {
+      unseen.add(anchor);
+      watch(anchor);
+    } else (isNear ? near : far).add(anchor);
+    if (isNear === false) runFar();
+  }
+
+  function sighted(seen: [Element, boolean][]) {
+    if (stopped) return;
+    for (const [anchor, isNear] of seen) {
+      const matches = todo.get(anchor);
+      if (!matches) continue;
+      sight.set(anchor, isNear);
+      if (unseen.delete(anchor)) (isNear ? near : far).add(anchor);
+      if (!isNear) continue;
+      for (const key of matches.keys()) {
+        if (unasked.has(key)) urgent.add(key);
+        if (!resolved.has(key)) nearWaiting.add(anchor);
+      }
+    }
+    sightDue = false;
+    sendLookups();
+    drainNear();
+    runFar();
+    checkMarks();
+  }
+
+  /** Shows what the anchor has answers for; returns the number of badges placed. */
+  function show(anchor: Element): number {
+    const matches = todo.get(anchor);
+    if (!matches || !anchor.isConnected) {
+      forget(anchor);
+      return 0;
+    }
+    let shown = 0;
+    for (const [key, match] of matches) {
+      if (!resolved.has(key)) continue;
+      matches.delete(key);
+      if (settle(match, key)) shown++;
+    }
+    if (!matches.size) forget(anchor);
+    return shown;
+  }
+
+  /** Places the badges of anchors near the viewport, for at most PLACE_BUDGET_MS, then carries on in a new task. */
+  function drainNear() {
+    nearQueued = false;
     if (stopped) return;
     const end = performance.now() + PLACE_BUDGET_MS;
-    while (queueAt < queue.length && performance.now() < end) {
-      const { match, key } = queue[queueAt++]!;
-      if (match.anchor.isConnected) settle(match, key);
+    for (const anchor of near) {
+      if (performance.now() > end) {
+        nearQueued = true;
+        return task(drainNear, work.signal);
+      }
+      near.delete(anchor);
+      show(anchor);
     }
-    if (queueAt < queue.length) {
-      draining = window.setTimeout(drain, 0);
-    } else {
-      queue = [];
-      queueAt = 0;
+    checkMarks();
+  }
+
+  /** Places the badges away from the viewport in idle moments, a chunk per frame, sized by how the last frame went. */
+  function runFar() {
+    if (farRunning || stopped || !far.size) return;
+    farRunning = true;
+    idle(farChunk, work.signal, IDLE_TIMEOUT_MS);
+  }
+
+  function farChunk() {
+    let left = pace.size(far.size);
+    const end = performance.now() + PLACE_BUDGET_MS;
+    let shown = 0;
+    for (const anchor of far) {
+      if (left <= 0 || performance.now() > end) break;
+      far.delete(anchor);
+      const n = show(anchor);
+      left -= n;
+      shown += n;
+    }
+    checkMarks();
+    if (!far.size) {
+      farRunning = false;
+      return;
+    }
+    const next = () => idle(farChunk, work.signal, IDLE_TIMEOUT_MS);
+    if (!shown) return next();
+    afterNextFrame((renderMs) => {
+      pace.measured(renderMs);
+      next();
+    }, work.signal);
+  }
+
+  function sendLookups() {
+    if (stopped || inFlight || gateClosed || !unasked.size) return;
+    const wait = retryAt - performance.now();
+    if (wait > 0) {
+      if (!retryQueued) {
+        retryQueued = true;
+        task(() => {
+          retryQueued = false;
+          sendLookups();
+        }, work.signal, wait);
+      }
+      return;
+    }
+    if (sightDue) return; // the viewport tells within a frame which candidates go first
+    const batch = new Map<string, Candidate>();
+    const take = (key: string) => {
+      const candidate = unasked.get(key);
+      if (!candidate) return;
+      unasked.delete(key);
+      batch.set(key, candidate);
+    };
+    // Those near the viewport alone first (a small lookup answers sooner), then the rest in the next frame.
+    for (const key of urgent) if (batch.size < LOOKUP_LIMITS.items) take(key);
+    urgent.clear();
+    if (!batch.size) for (const key of unasked.keys()) if (batch.size < LOOKUP_LIMITS.items) take(key);
+    const request: LookupRequest = { emails: [], domains: [], names: [] };
+    for (const { kind, value } of batch.values()) request[FIELD[kind]].push(value);
+    // One lookup at a time and at most one per frame: what arrives meanwhile waits in `unasked`.
+    gateClosed = true;
+    nextFrame(() => {
+      gateClosed = false;
+      sendLookups();
+    }, work.signal, doc);
+    inFlight = true;
+    const asked = generation;
+    const done = (handle: () => void) => {
+      inFlight = false;
+      if (stopped) return;
+      if (asked === generation) handle();
+      else for (const [key, candidate] of batch) if (waiting.has(key)) unasked.set(key, candidate); // ask again
+      sendLookups();
+      drainNear();
+    };
+    options.lookup(request).then(
+      (response) => done(() => answered(batch, response)),
+      (error: unknown) => done(() => failed(batch, error)),
+    );
+  }
+
+  function answered(batch: Map<string, Candidate>, response: LookupResponse) {
+    for (const [id, summary] of Object.entries(response.accounts)) summaries.set(id, summary);
+    for (const [key, { value }] of batch) {
+      const candidate = value.toLowerCase();
+      const id = Object.hasOwn(response.matches, candidate) ? response.matches[candidate] : undefined;
+      resolved.set(key, typeof id === 'string' && summaries.has(id) ? id : null);
+      failures.delete(key);
+      release(key);
+    }
+  }
+
+  /** A failed lookup is asked again a little later; after the last try its identities count as unknown. */
+  function failed(batch: Map<string, Candidate>, error: unknown) {
+    if (options.alive && !options.alive()) return stop();
+    console.warn('Healthmark: lookup failed:', error instanceof Error ? error.message : error);
+    let attempt = 0;
+    for (const [key, candidate] of batch) {
+      const n = (failures.get(key) ?? 0) + 1;
+      failures.set(key, n);
+      attempt = Math.max(attempt, n);
+      if (n <= RETRY_DELAYS_MS.length) unasked.set(key, candidate);
+      else {
+        resolved.set(key, null);
+        release(key);
+      }
+    }
+    if (attempt <= RETRY_DELAYS_MS.length) retryAt = performance.now() + RETRY_DELAYS_MS[attempt - 1]!;
+  }
+
+  /** The key has its answer: every anchor that waited for it gets shown (or loses a badge it no longer has). */
+  function release(key: string) {
+    const anchors = waiting.get(key);
+    waiting.delete(key);
+    if (!anchors) return;
+    const known = resolved.get(key);
+    for (const anchor of anchors) {
+      const matches = todo.get(anchor);
+      if (!matches?.has(key)) continue;
+      if (nearWaiting.has(anchor) && [...matches.keys()].every((k) => resolved.has(k))) nearWaiting.delete(anchor);
+      if (known) ready(anchor);
+      else show(anchor); // nobody: removes a stale badge at once, nothing to wait for
     }
   }
 
   /** Shows the resolved answer: a badge for a customer, none (or no longer one) for anybody else. */
-  function openGate() {
-    lookupGate = 0;
-    if (dirty.size) schedule();
-  }
-
-  function settle(match: CustomerMatch, key: string) {
-    const accountId = resolved.get(key);
-    const hosts = placed.get(match.anchor);
-    if (accountId) {
-      place(match, key, summaries.get(accountId)!);
-    } else if (hosts?.has(key)) {
-      hosts.get(key)!.remove();
-      hosts.delete(key);
+  function settle(match: CustomerMatch, key: string): boolean {
+    const id = resolved.get(key);
+    const summary = id ? summaries.get(id) : undefined;
+    if (summary) {
+      place(match, key, summary);
+      return true;
     }
+    const hosts = placed.get(match.anchor);
+    hosts?.get(key)?.remove();
+    hosts?.delete(key);
+    return false;
   }
 
   function place(match: CustomerMatch, key: string, summary: AccountSummary) {
@@ -204,15 +422,34 @@ export function startRunner(options: RunnerOptions): Runner {
     hosts.set(key, host);
     stale.delete(host);
     options.render(host, summary);
+    mark(MARKS.firstBadge);
   }
 
-  /** Badges whose anchor left the page leave too. */
+  /** The view's marks, once each: the badges near the viewport all placed, then every badge. */
+  function checkMarks() {
+    if (stopped || marked.has(MARKS.allBadges)) return;
+    const asked = !unasked.size && !waiting.size && !inFlight;
+    // Without a viewport to tell, every anchor counts as near.
+    if (sightDue || nearWaiting.size || near.size || unseen.size || nearQueued || (!viewport && !asked)) return;
+    mark(MARKS.visibleBadges);
+    if (asked && !far.size) mark(MARKS.allBadges);
+  }
+
+  /** Marks the moment the badges placed so far are on screen: after the frame that renders them. */
+  function mark(name: string) {
+    if (marked.has(name)) return;
+    marked.add(name);
+    afterNextFrame(() => performance.mark(name), work.signal);
+  }
+
+  /** Badges whose anchor left the page leave too; so do anchors waiting for theirs. */
   function sweep() {
     for (const [anchor, hosts] of placed) {
       if (anchor.isConnected) continue;
       for (const host of hosts.values()) host.remove();
       placed.delete(anchor);
     }
+    for (const anchor of todo.keys()) if (!anchor.isConnected) forget(anchor);
   }
 
   function checkSelectorsLater() {
@@ -226,8 +463,10 @@ export function startRunner(options: RunnerOptions): Runner {
   }
 
   function refresh() {
+    generation++;
     resolved.clear();
     summaries.clear();
+    failures.clear();
     // Placed badges keep showing the old answer until the new one lands; then settle() updates them.
     for (const hosts of placed.values()) for (const host of hosts.values()) stale.add(host);
     rescanAll();
@@ -235,6 +474,10 @@ export function startRunner(options: RunnerOptions): Runner {
 
   function navigated() {
     siteMatches = 0;
+    marked = new Set();
+    // Identities given up on after failed lookups get another chance in the new view.
+    for (const [key, n] of failures) if (n > RETRY_DELAYS_MS.length) resolved.delete(key);
+    failures.clear();
     checkSelectorsLater();
     rescanAll();
   }
@@ -243,14 +486,13 @@ export function startRunner(options: RunnerOptions): Runner {
     if (stopped) return;
     stopped = true;
     observer.disconnect();
+    work.abort();
     window.clearTimeout(selectorCheck);
-    window.clearTimeout(draining);
-    if (lookupGate) {
-      window.cancelAnimationFrame(lookupGate);
-      window.clearTimeout(lookupGate);
-    }
+    viewport?.disconnect();
     for (const hosts of placed.values()) for (const host of hosts.values()) host.remove();
     placed.clear();
+    for (const map of [todo, waiting, unasked, sight]) map.clear();
+    for (const set of [near, far, unseen, urgent, nearWaiting]) set.clear();
   }
 
   const count = () => {
@@ -281,10 +523,15 @@ function lastBadgeAfter(anchor: Element, hosts: Map<string, HTMLElement>): Eleme
   return ref;
 }
 
-/** Drops roots contained in another root of the list: scanning the outer one covers them. */
-function outermost(roots: Node[]): ParentNode[] {
-  const live = roots.filter((r) => r.isConnected);
-  return live.filter((r) => !live.some((other) => other !== r && other.contains(r))) as unknown as ParentNode[];
+/** Drops roots inside another root of the set (scanning the outer one covers them): one walk up per root. */
+function outermost(roots: Set<Node>): ParentNode[] {
+  const out: ParentNode[] = [];
+  next: for (const root of roots) {
+    if (!root.isConnected) continue;
+    for (let up = root.parentNode; up; up = up.parentNode) if (roots.has(up)) continue next;
+    out.push(root as unknown as ParentNode);
+  }
+  return out;
 }
 
 function* openShadowRoots(root: ParentNode): Generator<ShadowRoot> {

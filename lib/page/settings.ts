@@ -7,17 +7,19 @@ const DISABLED_ADAPTERS = 'disabledAdapters';
 export const CUSTOM_SITES = 'customSites';
 export const DATA_VERSION = 'dataVersion';
 
+function listIn(stored: Record<string, unknown>, key: string): string[] {
+  const list = stored[key];
+  return Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string') : [];
+}
+
 export async function storedList(key: string): Promise<string[]> {
-  const stored = (await browser.storage.local.get(key))[key];
-  return Array.isArray(stored) ? stored.filter((s): s is string => typeof s === 'string') : [];
+  return listIn(await browser.storage.local.get(key), key);
 }
 
 async function toggleIn(key: string, item: string, present: boolean): Promise<void> {
   const others = (await storedList(key)).filter((x) => x !== item);
   await browser.storage.local.set({ [key]: present ? [...others, item] : others });
 }
-
-const disabledSites = () => storedList(DISABLED_SITES);
 
 /** Built-in adapters the admin turned off in the options (by adapter id). */
 export const disabledAdapters = () => storedList(DISABLED_ADAPTERS);
@@ -29,8 +31,10 @@ export const setCustomSite = (origin: string, enabled: boolean) => toggleIn(CUST
 
 /** Whether badges show on this host: neither the host nor (on a known app) its adapter is turned off. */
 export async function isSiteEnabled(hostname: string, adapterId?: string): Promise<boolean> {
-  if (adapterId && (await disabledAdapters()).includes(adapterId)) return false;
-  return !(await disabledSites()).includes(hostname);
+  // One read for both lists: this is on the way to a page's first lookup.
+  const stored = await browser.storage.local.get([DISABLED_SITES, DISABLED_ADAPTERS]);
+  if (adapterId && listIn(stored, DISABLED_ADAPTERS).includes(adapterId)) return false;
+  return !listIn(stored, DISABLED_SITES).includes(hostname);
 }
 
 export const setSiteEnabled = (hostname: string, enabled: boolean) => toggleIn(DISABLED_SITES, hostname, !enabled);

@@ -1,5 +1,5 @@
 // The accounts tab and the popup search in real Chromium: find an account, override its score with every field
-// checked, see the override in the page badge ("set by <author>"), remove it; search from the popup.
+// checked, see the override in the page badge ("overridden by <author>"), remove it; search from the popup.
 import { expect, test } from '../helpers/fixtures';
 import { demoScores, extensionPage, inboxBadges, presetJson } from './options-helpers';
 
@@ -69,7 +69,7 @@ test('an override is checked field by field, shows in the page badge, and can be
   const badges = await inboxBadges(page, pages.origin, 8);
   const label = badges.get('dana.wu@acme-analytics.example')?.label ?? '';
   expect(label).toContain('Health 95, Champion');
-  expect(label).toContain('set by Robin Tester');
+  expect(label).toContain('overridden by Robin Tester');
 
   await page.goto(extensionPage(session, 'options.html#/accounts/acc-001'));
   await page.getByRole('button', { name: 'Remove override' }).click();
@@ -81,7 +81,7 @@ test('an override is checked field by field, shows in the page badge, and can be
   const after = await inboxBadges(page, pages.origin, 8);
   const back = after.get('dana.wu@acme-analytics.example')?.label ?? '';
   expect(back).toContain(`Health ${acme.result.score}, ${acme.result.tier!.label}`);
-  expect(back).not.toContain('set by');
+  expect(back).not.toContain('overridden by');
   await page.close();
 });
 

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { AccountSummary, LookupRequest, LookupResponse } from '../../../lib/messaging';
-import { BADGE_TAG, type Runner, startRunner } from '../../../lib/page/runner';
+import { type AccountSummary, LOOKUP_LIMITS, type LookupRequest, type LookupResponse } from '../../../lib/messaging';
+import { BADGE_TAG, MARKS, type Runner, startRunner } from '../../../lib/page/runner';
+import type { ViewportFactory } from '../../../lib/page/viewport';
 import { generic } from '../../../lib/sites/generic';
 import type { SiteAdapter } from '../../../lib/sites/types';
 
@@ -21,7 +22,7 @@ function backend(scores: Record<string, number> = { 'acc-1': 70, 'acc-2': 30 }) 
     calls.push(req);
     const matches: Record<string, string> = {};
     const accounts: Record<string, AccountSummary> = {};
-    for (const e of req.emails) {
+    for (const e of [...req.emails, ...req.names, ...req.domains]) {
       const id = KNOWN[e.toLowerCase()];
       if (id && scores[id] !== undefined) {
         matches[e.toLowerCase()] = id;
@@ -39,6 +40,7 @@ const badges = () => [...document.querySelectorAll(BADGE_TAG)] as HTMLElement[];
 let runner: Runner | null = null;
 
 afterEach(() => {
+  vi.unstubAllGlobals();
   runner?.stop();
   runner = null;
   rendered.clear();
@@ -140,9 +142,156 @@ describe('page runner', () => {
   test('a failing lookup leaves the page alone', async () => {
     document.body.innerHTML = `<a href="mailto:dana@acme.example">Dana</a>`;
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    runner = startRunner({ adapters: [], fallback: generic, lookup: async () => Promise.reject(new Error('Extension context invalidated.')), render });
-    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('Healthmark: lookup failed:', 'Extension context invalidated.'));
+    runner = startRunner({ adapters: [], fallback: generic, lookup: async () => Promise.reject(new Error('database is closed')), render });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('Healthmark: lookup failed:', 'database is closed'));
     expect(badges()).toHaveLength(0);
     warn.mockRestore();
   });
+
+  test('identifiers longer than the background accepts are never sent; the others still get their badges', async () => {
+    const long = { email: `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.${'e'.repeat(63)}.example`, domain: `${'x'.repeat(250)}.example`, name: 'N'.repeat(LOOKUP_LIMITS.name + 1) };
+    expect(long.email.length).toBeGreaterThan(LOOKUP_LIMITS.email);
+    document.body.innerHTML = '<i id="e"></i><i id="d"></i><i id="n"></i><i id="ok"></i>';
+    const site = adapterOf([['e', 'email', long.email], ['d', 'domain', long.domain], ['n', 'name', long.name], ['ok', 'email', 'dana@acme.example']]);
+    const { calls, lookup } = backend();
+    runner = startRunner({ adapters: [site], lookup, render });
+    await vi.waitFor(() => expect(badges()).toHaveLength(1));
+    expect(calls).toEqual([{ emails: ['dana@acme.example'], domains: [], names: [] }]);
+  });
+
+  test('more candidates than one lookup may carry go in several, at most one per animation frame', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (fn: FrameRequestCallback) => frames.push(fn));
+    const total = LOOKUP_LIMITS.items * 2 + 100;
+    document.body.innerHTML = Array.from({ length: total }, (_, i) => `<i id="c${i}"></i>`).join('');
+    const site = adapterOf(Array.from({ length: total }, (_, i) => [`c${i}`, 'name', `Company ${i}`] as const));
+    const { calls, lookup } = backend();
+    runner = startRunner({ adapters: [site], lookup, render });
+    // Between two frames any number of tasks and answers may run: still at most one lookup.
+    const seen: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      seen.push(calls.length);
+      frames.splice(0).forEach((fn) => fn(performance.now()));
+    }
+    expect(seen).toEqual([1, 2, 3, 3]);
+    expect(calls.map((c) => c.names.length)).toEqual([LOOKUP_LIMITS.items, LOOKUP_LIMITS.items, 100]);
+    expect(new Set(calls.flatMap((c) => c.names)).size).toBe(total);
+  });
+
+  test('a failed lookup is asked again later; after the last try its people count as unknown until the data changes', async () => {
+    document.body.innerHTML = `<a href="mailto:dana@acme.example">Dana</a> <ul id="list"><li>mia@cobalt.example</li></ul>`;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { lookup } = backend();
+    let down = true;
+    const flaky = vi.fn(async (req: LookupRequest) => (down ? Promise.reject(new Error('database is closed')) : lookup(req)));
+    runner = startRunner({ adapters: [], fallback: generic, lookup: flaky, render });
+    await vi.waitFor(() => expect(flaky).toHaveBeenCalledTimes(3), { timeout: 4000 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(flaky).toHaveBeenCalledTimes(3); // given up: no fourth try, nothing keeps waiting
+    document.getElementById('list')!.innerHTML = '<li>mia@cobalt.example</li>'; // a re-render asks nothing new
+    await new Promise((r) => setTimeout(r, 50));
+    expect(flaky).toHaveBeenCalledTimes(3);
+    down = false;
+    runner.refresh();
+    await vi.waitFor(() => expect(badges()).toHaveLength(2));
+    warn.mockRestore();
+  });
+
+  test('stops and takes its badges away once the extension is gone: before a scan, or when a lookup fails', async () => {
+    document.body.innerHTML = `<p id="p"><a href="mailto:dana@acme.example">Dana</a></p>`;
+    let alive = true;
+    const { calls, lookup } = backend();
+    runner = startRunner({ adapters: [], fallback: generic, lookup, render, alive: () => alive });
+    await vi.waitFor(() => expect(badges()).toHaveLength(1));
+    alive = false;
+    document.getElementById('p')!.insertAdjacentHTML('beforeend', '<a href="mailto:mia@cobalt.example">Mia</a>');
+    await vi.waitFor(() => expect(badges()).toHaveLength(0));
+    document.body.insertAdjacentHTML('beforeend', '<a href="mailto:lee@acme.example">Lee</a>');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(badges()).toHaveLength(0);
+    expect(calls).toHaveLength(1);
+
+    runner.stop();
+    alive = true;
+    document.body.innerHTML = `<a href="mailto:dana@acme.example">Dana</a>`;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let first = true;
+    runner = startRunner({
+      adapters: [], fallback: generic, render, alive: () => alive,
+      lookup: async (req) => {
+        if (first) return (first = false), lookup(req);
+        alive = false; // Chrome's "Extension context invalidated." comes with browser.runtime.id gone
+        throw new Error('Extension context invalidated.');
+      },
+    });
+    await vi.waitFor(() => expect(badges()).toHaveLength(1));
+    document.body.insertAdjacentHTML('beforeend', '<p>tom@unknown.example</p>');
+    await vi.waitFor(() => expect(badges()).toHaveLength(0));
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  test('while a slow lookup runs, a page re-rendering every few ms gets one lookup and one badge per customer', async () => {
+    document.body.innerHTML = `<ul id="list"></ul>`;
+    const { calls, lookup } = backend();
+    const slow = async (req: LookupRequest) => {
+      await new Promise((r) => setTimeout(r, 150));
+      return lookup(req);
+    };
+    runner = startRunner({ adapters: [], fallback: generic, lookup: slow, render });
+    const list = document.getElementById('list')!;
+    for (let i = 0; i < 20; i++) {
+      list.innerHTML = '<li>dana@acme.example</li><li>mia@cobalt.example</li>';
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await vi.waitFor(() => expect(badges()).toHaveLength(2));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(badges()).toHaveLength(2);
+    expect(calls).toHaveLength(1);
+    expect(badges().map((b) => rendered.get(b)!.accountId)).toEqual(['acc-1', 'acc-2']);
+  });
+
+  test('badges near the viewport come first: their candidates alone in the first lookup, the rest after', async () => {
+    document.body.innerHTML = ['near-1', 'far-1', 'near-2', 'far-2']
+      .map((id, i) => `<p id="${id}">${['dana@acme.example', 'lee@acme.example', 'mia@cobalt.example', 'dana@acme.example'][i]}</p>`).join('');
+    const watched: Element[] = [];
+    let tell: (seen: [Element, boolean][]) => void = () => {};
+    const viewport: ViewportFactory = (onSeen) => {
+      tell = onSeen;
+      return { watch: (a) => void watched.push(a), unwatch: () => {}, disconnect: () => {} };
+    };
+    const { calls, lookup } = backend();
+    const order: string[] = [];
+    runner = startRunner({ adapters: [], fallback: generic, lookup, viewport, render: (host, s) => (render(host, s), order.push(host.previousElementSibling!.id)) });
+    await vi.waitFor(() => expect(watched).toHaveLength(4));
+    expect(calls).toHaveLength(0); // waiting a frame for the viewport's answer
+    tell(watched.map((a) => [a, a.id.startsWith('near')]));
+    await vi.waitFor(() => expect(badges()).toHaveLength(4));
+    expect(calls[0]!.emails.sort()).toEqual(['dana@acme.example', 'mia@cobalt.example']);
+    expect(calls[1]!.emails).toEqual(['lee@acme.example']);
+    expect(order.slice(0, 2).sort()).toEqual(['near-1', 'near-2']);
+  });
+
+  test('marks the first badge, the visible ones and all of them on the performance timeline', async () => {
+    performance.clearMarks();
+    document.body.innerHTML = `<a href="mailto:dana@acme.example">Dana</a>`;
+    runner = startRunner({ adapters: [], fallback: generic, lookup: backend().lookup, render });
+    await vi.waitFor(() => expect(performance.getEntriesByName(MARKS.allBadges)).toHaveLength(1));
+    const at = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
+    expect(at(MARKS.firstBadge)).toBeLessThanOrEqual(at(MARKS.visibleBadges));
+    expect(at(MARKS.visibleBadges)).toBeLessThanOrEqual(at(MARKS.allBadges));
+  });
 });
+
+/** An adapter that reports the given (element id, kind, value) matches found under the scanned root. */
+function adapterOf(list: readonly (readonly [string, 'email' | 'domain' | 'name', string])[]): SiteAdapter {
+  const byId = new Map(list.map(([id, kind, value]) => [id, { kind, value }]));
+  return {
+    id: 'test', label: 'Test', matches: [],
+    scan: (root) => [...root.querySelectorAll('[id]')].flatMap((anchor) => {
+      const m = byId.get(anchor.id);
+      return m ? [{ anchor, ...m }] : [];
+    }),
+  };
+}
