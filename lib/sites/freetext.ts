@@ -9,18 +9,31 @@ import type { CustomerMatch, SelectorSpec } from './types';
 
 /** Never read inside these: code, form fields, and our own badge hosts (plus editors, below). */
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'healthmark-badge']);
-const SKIPPED = [...SKIPPED_TAGS, '[contenteditable=""]', '[contenteditable="true"]', '[contenteditable="plaintext-only"]'].join(', ');
 
 const MAILTO = /^mailto:/i;
 const isMailtoLink = (el: Element) => el.localName === 'a' && MAILTO.test(el.getAttribute('href') ?? '');
 
-/** A skipped region, or a mailto link (its text would repeat the address). Cheaper than el.matches(…) per element. */
-function isOutOfBounds(el: Element): boolean {
-  const tag = el.localName;
-  if (SKIPPED_TAGS.has(tag)) return true;
-  if (tag === 'a' && MAILTO.test(el.getAttribute('href') ?? '')) return true;
+/** Code, a form field, an editor or one of our badges. Cheaper than el.matches(…) per element. */
+function isSkipped(el: Element): boolean {
+  if (SKIPPED_TAGS.has(el.localName)) return true;
   const editable = el.getAttribute('contenteditable');
   return editable === '' || editable === 'true' || editable === 'plaintext-only';
+}
+
+/** A skipped region, or a mailto link (its text would repeat the address). */
+const isOutOfBounds = (el: Element) => isSkipped(el) || isMailtoLink(el);
+
+/**
+ * Whether a rescanned root lies in a region the whole-page scan never reads: itself skipped, or under a skipped
+ * element or a mailto link (the link's badge already stands for the address its text repeats). A mailto link as
+ * the root itself is read: it reports its own address.
+ */
+function isInsideOutOfBounds(root: Node): boolean {
+  const el = root.nodeType === 1 ? (root as Element) : root.nodeType === 11 ? (root as ShadowRoot).host : null;
+  if (!el) return false;
+  if (el === root ? isSkipped(el) : isOutOfBounds(el)) return true;
+  for (let up = el.parentElement; up; up = up.parentElement) if (isOutOfBounds(up)) return true;
+  return false;
 }
 
 // Text and CDATA nodes: exactly the nodes textContent concatenates, so lengths add up to its offsets.
@@ -49,35 +62,47 @@ function hiddenUnder(root: Node): Hidden {
   return hidden;
 }
 
-/** Matches in text, each with the text node it came from (to merge them with the links in document order). */
-interface TextHits {
-  matches: CustomerMatch[];
-  nodes: Text[];
-}
-
-function textMatches(text: Text, hidden: Hidden, out: TextHits): void {
+function textMatches(text: Text, hidden: Hidden, out: CustomerMatch[]): void {
   const parent = text.parentElement;
   if (!parent || hidden(parent)) return;
   const data = text.data;
   for (const email of emailsIn(data)) {
     // A badge after the element only reads right when the element shows nothing but the address.
     const alone = !text.previousSibling && !text.nextSibling && data.trim() === email;
-    out.matches.push({ anchor: parent, kind: 'email', value: email, placement: alone ? 'after' : 'append' });
-    out.nodes.push(text);
+    out.push({ anchor: parent, kind: 'email', value: email, placement: alone ? 'after' : 'append' });
   }
 }
 
 /**
- * Addresses in the text under container. The text is read as one string (one call, instead of one per text
- * node) and only the nodes holding an `@` are read on their own, found by adding up node lengths.
+ * The link matches and the addresses in the text under container, in document order. The text is read as one
+ * string (one call, instead of one per text node) and only the nodes holding an `@` are read on their own, found
+ * by adding up node lengths. Each link's matches go out just before the first text node at or after the link
+ * (comparing positions instead would walk the siblings of their common ancestor: quadratic in a long table).
  */
-function textMatchesUnder(container: Node, hidden: Hidden, out: TextHits): void {
+function inDocumentOrder(container: Node, hidden: Hidden, links: CustomerMatch[], out: CustomerMatch[]): void {
+  const walker = container.ownerDocument!.createTreeWalker(container, SHOW_TEXT_AND_CDATA);
+  const before = new Map<Node, CustomerMatch[]>();
+  const last: CustomerMatch[] = []; // links with no text after them
+  let list = last;
+  for (let i = 0; i < links.length; i++) {
+    const { anchor } = links[i]!;
+    if (anchor !== links[i - 1]?.anchor) {
+      walker.currentNode = anchor;
+      const next = walker.nextNode();
+      list = next ? (before.get(next) ?? before.set(next, []).get(next)!) : last;
+    }
+    list.push(links[i]!);
+  }
+  walker.currentNode = container;
   const all = container.textContent ?? '';
   let at = all.indexOf('@');
-  if (at < 0) return;
-  const walker = container.ownerDocument!.createTreeWalker(container, SHOW_TEXT_AND_CDATA);
   let offset = 0;
   for (let node = walker.nextNode() as Text | null; node && at >= 0; node = walker.nextNode() as Text | null) {
+    const preceding = before.get(node);
+    if (preceding) {
+      out.push(...preceding);
+      before.delete(node);
+    }
     const end = offset + node.length;
     if (at < end) {
       textMatches(node, hidden, out);
@@ -85,6 +110,9 @@ function textMatchesUnder(container: Node, hidden: Hidden, out: TextHits): void 
     }
     offset = end;
   }
+  // No address after here: the links left follow in their own order.
+  for (const list of before.values()) out.push(...list);
+  out.push(...last);
 }
 
 // Relative links stay on the page's own site; only absolute (or protocol-relative) web links can leave it.
@@ -101,24 +129,10 @@ function linkMatches(link: Element, ownHost: string, linkDomains: boolean, out: 
   if (host && host !== ownHost) out.push({ anchor: link, kind: 'domain', value: host, placement: 'after' });
 }
 
-/** Link matches and text matches merged into document order (a link comes before the text inside it). */
-function inDocumentOrder(links: CustomerMatch[], text: TextHits): CustomerMatch[] {
-  if (!text.matches.length) return links;
-  if (!links.length) return text.matches;
-  const out: CustomerMatch[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < links.length && j < text.matches.length) {
-    const textFollows = links[i]!.anchor.compareDocumentPosition(text.nodes[j]!) & Node.DOCUMENT_POSITION_FOLLOWING;
-    out.push(textFollows ? links[i++]! : text.matches[j++]!);
-  }
-  return out.concat(links.slice(i), text.matches.slice(j));
-}
-
-/** Customers shown as text or links under root, in document order. */
+/** Customers shown as text or links under root, in document order (a link comes before the text inside it). */
 export function scanFreeText(root: ParentNode, options: FreeTextOptions = {}): CustomerMatch[] {
   const rootNode = root as Node;
-  if (rootNode.nodeType === 1 && (root as Element).closest(SKIPPED)) return [];
+  if (isInsideOutOfBounds(rootNode)) return [];
   const doc = rootNode.nodeType === 9 ? (rootNode as Document) : rootNode.ownerDocument;
   if (!doc) return [];
   // A document's text lives under its root element (Document.textContent is null).
@@ -132,13 +146,13 @@ export function scanFreeText(root: ParentNode, options: FreeTextOptions = {}): C
     linkMatches(root as Element, ownHost, linkDomains, out);
     if (isMailtoLink(root as Element)) return out;
   }
+  const links: CustomerMatch[] = [];
   for (const link of root.querySelectorAll('a[href]')) {
     const parent = link.parentElement; // null at the top of a shadow root
-    if (!parent || !hidden(parent)) linkMatches(link, ownHost, linkDomains, out);
+    if (!parent || !hidden(parent)) linkMatches(link, ownHost, linkDomains, links);
   }
-  const text: TextHits = { matches: [], nodes: [] };
-  textMatchesUnder(container, hidden, text);
-  return inDocumentOrder(out, text);
+  inDocumentOrder(container, hidden, links, out);
+  return out;
 }
 
 /** Free text inside the spec's containers. */

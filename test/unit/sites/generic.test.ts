@@ -68,7 +68,8 @@ describe('generic adapter', () => {
     const filler = Array.from({ length: 50 }, (_, i) => `<span>row ${i}</span><script>"s${i}@acme-analytics.example"</script>`).join('');
     const doc = page(
       `<p id="t1">a@acme-analytics.example</p>${filler}<a id="l" href="mailto:b@acme-analytics.example">B</a>` +
-        `<a id="d" href="https://cobalt-health.example/">Cobalt <b id="inner">c@cobalt-health.example</b></a>${filler}<p id="t2">x <i>y</i> d@fjord-robotics.example</p>`,
+        `<a id="d" href="https://cobalt-health.example/">Cobalt <b id="inner">c@cobalt-health.example</b></a>${filler}<p id="t2">x <i>y</i> d@fjord-robotics.example</p>` +
+        `<a id="e" href="mailto:e@fjord-robotics.example,f@fjord-robotics.example"></a><a id="z" href="https://zeta.example/"></a>`,
     );
     expect(found(doc).map((m) => [m.id, m.value])).toEqual([
       ['t1', 'a@acme-analytics.example'],
@@ -76,7 +77,63 @@ describe('generic adapter', () => {
       ['d', 'cobalt-health.example'],
       ['inner', 'c@cobalt-health.example'],
       ['t2', 'd@fjord-robotics.example'],
+      ['e', 'e@fjord-robotics.example'],
+      ['e', 'f@fjord-robotics.example'],
+      ['z', 'zeta.example'],
     ]);
+  });
+
+  it('a link whose own text holds an address: the link first, then the address, both anchored on the link', () => {
+    const doc = page('<a id="d" href="https://cobalt-health.example/">write to mia.chen@cobalt-health.example</a>');
+    expect(found(doc)).toEqual([
+      { id: 'd', kind: 'domain', value: 'cobalt-health.example', placement: 'after' },
+      { id: 'd', kind: 'email', value: 'mia.chen@cobalt-health.example', placement: 'append' },
+    ]);
+  });
+
+  it('rescanning an element inside a mailto link finds nothing: the link already stands for its address', () => {
+    const doc = page('<a id="m" href="MAILTO:tom.reed@borealis-logistics.example"><span id="s"><b id="b">tom.reed@borealis-logistics.example</b></span></a>');
+    expect(found(doc)).toEqual([{ id: 'm', kind: 'email', value: 'tom.reed@borealis-logistics.example', placement: 'after' }]);
+    expect(generic.scan(doc.getElementById('s')!)).toEqual([]);
+    expect(generic.scan(doc.getElementById('b')!)).toEqual([]);
+    // The link itself, rescanned, reports its address once.
+    expect(generic.scan(doc.getElementById('m')!).map((m) => [m.anchor.id, m.value])).toEqual([['m', 'tom.reed@borealis-logistics.example']]);
+  });
+
+  it('nested skipped regions, and a link inside one, stay unread; what follows them is read', () => {
+    const doc = page(
+      '<div contenteditable="true"><blockquote><noscript><p>a@acme-analytics.example</p></noscript><textarea>b@acme-analytics.example</textarea>' +
+        '<a href="mailto:c@acme-analytics.example">c</a><a href="https://cobalt-health.example/">cobalt</a><p>d@acme-analytics.example</p></blockquote></div>' +
+        '<template><a href="mailto:e@acme-analytics.example">e</a></template><p id="after">f@fjord-robotics.example</p>',
+    );
+    expect(found(doc).map((m) => [m.id, m.value])).toEqual([['after', 'f@fjord-robotics.example']]);
+    expect(generic.scan(doc.querySelector('blockquote')!)).toEqual([]);
+  });
+
+  it('an element root holding skipped regions, links and text reports only what is readable under it', () => {
+    const doc = page(
+      '<section id="sec"><a id="l" href="mailto:ana.silva@borealis-logistics.example">Ana</a><script>"x@acme-analytics.example"</script>' +
+        '<div contenteditable=""><a href="https://acme-analytics.example/">acme</a> y@acme-analytics.example</div>' +
+        '<p id="p">Cc lee.park@acme-analytics.example</p><a id="d" href="https://juniper-schools.example/">Juniper</a></section><p>z@acme-analytics.example</p>',
+    );
+    expect(generic.scan(doc.getElementById('sec')!).map((m) => [m.anchor.id, m.value])).toEqual([
+      ['l', 'ana.silva@borealis-logistics.example'],
+      ['p', 'lee.park@acme-analytics.example'],
+      ['d', 'juniper-schools.example'],
+    ]);
+  });
+
+  it('a shadow root holding skipped regions and a mailto link reports only what is readable', () => {
+    const doc = page('<div id="host"></div>');
+    const shadow = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML =
+      '<style>/* s@acme-analytics.example */</style><a id="m" href="mailto:mia.chen@cobalt-health.example"><i>mia.chen@cobalt-health.example</i></a>' +
+      '<div contenteditable="true"><p>e@acme-analytics.example</p></div><p id="p">Cc tom.reed@borealis-logistics.example</p>';
+    expect(generic.scan(shadow).map((m) => [m.anchor.id, m.value])).toEqual([
+      ['m', 'mia.chen@cobalt-health.example'],
+      ['p', 'tom.reed@borealis-logistics.example'],
+    ]);
+    expect(generic.scan(shadow.querySelector('i')!)).toEqual([]);
   });
 
   it('scans a shadow root, including a link at its top level', () => {
