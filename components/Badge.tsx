@@ -34,6 +34,8 @@ const themeCss = (theme: Theme) => `:host{${vars({ ...CARD_THEME[theme], '--mute
 const OPEN_DELAY = 150;
 const CLOSE_DELAY = 250;
 const GAP = 6;
+/** A card squeezed below this scrolls past the pill rather than shrink further. */
+const MIN_CARD_HEIGHT = 160;
 
 export interface BadgeLayerOptions {
   theme: Theme;
@@ -187,17 +189,26 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions): Bad
     render(<ScoreCard summary={summary} onOpenAccount={onOpenAccount && (() => onOpenAccount(summary.accountId))} />, card.popover);
   }
 
-  /** Below the pill, or above when there is no room; never past the viewport's edges; closed once the pill is off screen. */
+  /**
+   * Below the pill, or above when only there it fits; when it fits on neither side, on the roomier one, scrolling
+   * inside. Never past the viewport's edges; closed once the pill is off screen.
+   */
   function place(card: OpenCard) {
     const anchor = card.badge.pill.getBoundingClientRect();
     if (!card.host.isConnected || anchor.bottom < 0 || anchor.top > win.innerHeight || (anchor.width === 0 && anchor.height === 0)) return close(false);
+    const { style } = card.popover;
+    style.maxHeight = '';
     const box = card.popover.getBoundingClientRect();
-    const below = anchor.bottom + GAP;
-    const fits = below + box.height <= win.innerHeight - GAP;
-    const top = Math.max(GAP, Math.min(fits ? below : anchor.top - GAP - box.height, win.innerHeight - GAP - box.height));
+    const roomBelow = win.innerHeight - anchor.bottom - 2 * GAP;
+    const roomAbove = anchor.top - 2 * GAP;
+    const below = box.height <= roomBelow || (box.height > roomAbove && roomBelow >= roomAbove);
+    const room = Math.max(MIN_CARD_HEIGHT, below ? roomBelow : roomAbove);
+    const height = Math.min(box.height, room);
+    if (height < box.height) style.maxHeight = `${height}px`;
+    const top = Math.max(GAP, Math.min(below ? anchor.bottom + GAP : anchor.top - GAP - height, win.innerHeight - GAP - height));
     const left = Math.min(Math.max(GAP, anchor.left), Math.max(GAP, win.innerWidth - box.width - GAP));
-    card.popover.style.left = `${left}px`;
-    card.popover.style.top = `${top}px`;
+    style.left = `${left}px`;
+    style.top = `${top}px`;
   }
 
   /** Closes the card; focus goes back to the pill only when it was in the badge (never away from what the user types in). */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { BADGE_TAG } from '../../../lib/page/runner';
-import { readBadges } from '../helpers/badges';
+import { inBadge, readBadges } from '../helpers/badges';
 import { expect, test } from '../helpers/fixtures';
 import { serveAt } from '../helpers/sites';
 
@@ -72,7 +72,15 @@ test('a hostile page: constant re-renders, huge text, markup in names, iframes â
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
+  const warnings: string[] = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   await page.goto(`${pages.origin}/hostile/churn.html`);
+  // Identifiers too long for a lookup are dropped, not sent: the customer beside them still gets a badge.
+  await expect.poll(() => page.evaluate((tag) => document.querySelectorAll(`#long ${tag}`).length, BADGE_TAG)).toBe(1);
+  const label = await inBadge(page, `#long ${BADGE_TAG}`, function () {
+    return this.querySelector('button')!.getAttribute('aria-label');
+  });
+  expect(label).toContain('Borealis Logistics');
   // Two known customers in the churning list plus those in the first 20,000 characters of the log.
   const inList = () => page.evaluate((tag) => document.querySelectorAll(`#list ${tag}`).length, BADGE_TAG);
   await expect.poll(inList).toBe(2);
@@ -92,6 +100,46 @@ test('a hostile page: constant re-renders, huge text, markup in names, iframes â
   const frameBadges = await Promise.all(page.frames().slice(1).map((f) => f.evaluate((tag) => document.querySelectorAll(tag).length, BADGE_TAG)));
   expect(frameBadges.every((n) => n === 0)).toBe(true);
   expect(errors).toEqual([]);
+  expect(warnings.filter((w) => w.includes('lookup failed'))).toEqual([]);
+  await page.close();
+});
+
+test('candidates arriving in a stream go out in at most one lookup per animation frame', async ({ session, pages }) => {
+  const lookups = () => session.context.serviceWorkers()[0]!.evaluate(() => (globalThis as unknown as { __lookups?: number }).__lookups ?? 0);
+  // Count the lookups the background receives, next to its own listener.
+  await session.context.serviceWorkers()[0]!.evaluate(() => {
+    const g = globalThis as unknown as { __lookups?: number };
+    g.__lookups = 0;
+    chrome.runtime.onMessage.addListener((message: { type?: string }) => {
+      if (message?.type === 'lookup') g.__lookups!++;
+    });
+  });
+  const page = await session.context.newPage();
+  await page.goto(`${pages.origin}/demo/inbox.html`);
+  await expect.poll(() => count(page)).toBeGreaterThan(0);
+  const before = await lookups();
+  // 400 new addresses, one per task, while the page counts its frames.
+  const frames = await page.evaluate(async () => {
+    let frames = 0;
+    let counting = true;
+    const tick = () => {
+      frames++;
+      if (counting) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    const list = document.body.appendChild(document.createElement('ul'));
+    for (let i = 0; i < 400; i++) {
+      list.appendChild(document.createElement('li')).textContent = `person${i}@stream-${i}.example`;
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    counting = false;
+    return frames;
+  });
+  const sent = (await lookups()) - before;
+  // Timers here run about four times a frame: a lookup per change would be far more than one per frame.
+  expect(sent).toBeGreaterThan(0);
+  expect(sent).toBeLessThanOrEqual(frames + 1);
   await page.close();
 });
 

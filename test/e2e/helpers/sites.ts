@@ -50,13 +50,19 @@ export const countBadgesIn = (tag: string): number => {
   return count(document);
 };
 
-/** In-page: whether a badge sits right after the anchor (or after earlier badges of it) or inside it. */
-const badgeAtIn = ([selector, tag, resolver]: readonly [string, string, string]): boolean => {
+/**
+ * In-page (Playwright and puppeteer alike): whether a badge host sits right after the anchor the fixture selector
+ * finds (or after earlier badges of it), or inside it. Marks those hosts with `data-probe` = probe when one is
+ * given, so their labels can be read.
+ */
+export function hasBadgeAt([selector, tag, resolver, probe]: readonly [string, string, string, string?]): boolean {
   const anchor = (new Function(`return ${resolver}`)() as (s: string) => Element[])(selector)[0];
   if (!anchor) throw new Error(`fixture selector finds nothing: ${selector}`);
-  if (anchor.nextElementSibling?.localName === tag) return true;
-  return anchor.querySelector(`:scope > ${tag}, :scope ${tag}`) !== null;
-};
+  const hosts: Element[] = [...anchor.querySelectorAll(tag)];
+  for (let next = anchor.nextElementSibling; next?.localName === tag; next = next.nextElementSibling) hosts.push(next);
+  if (probe) for (const host of hosts) host.setAttribute('data-probe', probe);
+  return hosts.length > 0;
+}
 
 /** In-page: the app renders the whole view again (declarative shadow roots parsed too). */
 const rerenderIn = (html: string): void => document.body.setHTMLUnsafe(html);
@@ -94,10 +100,10 @@ export async function checkSiteFixture(
   // A hostile page may carry elements named like our badge host; they are the page's, not ours.
   const spoofed = (fixture.html.match(new RegExp(`<${tag}[\\s>]`, 'g')) ?? []).length;
   await expectBadges(page, known.length + spoofed, tag);
-  for (const m of known) expect(await page.run(badgeAtIn, [m.selector, tag, RESOLVE_SELECTOR] as const), `badge for ${m.value} at ${m.selector}`).toBe(true);
+  for (const m of known) expect(await page.run(hasBadgeAt, [m.selector, tag, RESOLVE_SELECTOR] as const), `badge for ${m.value} at ${m.selector}`).toBe(true);
   const knownAnchors = new Set(known.map((m) => m.selector));
   for (const m of unknown.filter((u) => !knownAnchors.has(u.selector))) {
-    expect(await page.run(badgeAtIn, [m.selector, tag, RESOLVE_SELECTOR] as const), `no badge for ${m.value}`).toBe(false);
+    expect(await page.run(hasBadgeAt, [m.selector, tag, RESOLVE_SELECTOR] as const), `no badge for ${m.value}`).toBe(false);
   }
   await shown?.();
 
