@@ -1,0 +1,136 @@
+// A DevTools trace of one tab for bench:page: how much main-thread time the extension's scripts took (V8's
+// sampling profiler: every sample with a frame of the extension's code on its stack, including the DOM calls it
+// makes), how much went to style and layout, and where the runner's User Timing marks fall. Only the tab's
+// renderer main thread counts, so Playwright's own work and other processes never do.
+import type { CDPSession } from '@playwright/test';
+
+const CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler'].join(',');
+
+interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: { url?: string };
+}
+
+interface TraceEvent {
+  name: string;
+  cat?: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  id?: string;
+  args?: {
+    data?: {
+      startTime?: number;
+      cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
+      timeDeltas?: number[];
+    };
+    beginData?: { url?: string };
+  };
+}
+
+export interface Trace {
+  /** Trace time (ms) of a User Timing mark, or null when it was never made. */
+  mark(name: string): number | null;
+  /** Main-thread time (ms) in [from, to) with code from a URL starting with prefix on the stack. */
+  scriptTime(prefix: string, from: number, to: number): number;
+  /** Main-thread time (ms) in [from, to) spent computing style and layout. */
+  styleLayout(from: number, to: number): number;
+  /** Durations (ms) of the layouts in [from, to): one per frame that had something to lay out. */
+  layouts(from: number, to: number): number[];
+  /** Trace time (ms) the page at this URL started parsing: where a run without marks begins. */
+  parsed(): number;
+}
+
+/** Starts tracing the tab; the returned function stops and reads the trace of the page whose URL starts with pageUrl. */
+export async function startTrace(cdp: CDPSession, pageUrl: string): Promise<() => Promise<Trace>> {
+  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReturnAsStream' });
+  return async () => {
+    const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
+    await cdp.send('Tracing.end');
+    const handle = await complete;
+    const chunks: string[] = [];
+    for (;;) {
+      const chunk = await cdp.send('IO.read', { handle, size: 1 << 22 });
+      chunks.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data);
+      if (chunk.eof) break;
+    }
+    await cdp.send('IO.close', { handle });
+    const parsed = JSON.parse(chunks.join('')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+    return readTrace(Array.isArray(parsed) ? parsed : parsed.traceEvents, pageUrl);
+  };
+}
+
+const STYLE_LAYOUT = new Set(['UpdateLayoutTree', 'RecalculateStyles', 'Layout']);
+
+function readTrace(events: TraceEvent[], pageUrl: string): Trace {
+  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url?.startsWith(pageUrl));
+  if (!parse) throw new Error(`the trace holds no parsing of ${pageUrl}`);
+  const { pid, tid } = parse;
+  const main = events.filter((e) => e.pid === pid && e.tid === tid);
+  const marks = new Map<string, number>();
+  for (const e of main) if (e.cat === 'blink.user_timing' && !marks.has(e.name)) marks.set(e.name, e.ts / 1000);
+  const samples = profileSamples(events.filter((e) => e.pid === pid), tid);
+
+  const styleLayout = (from: number, to: number) => {
+    let sum = 0;
+    let end = -Infinity; // outermost intervals only: a layout inside a style update counts once
+    for (const e of main.filter((x) => x.ph === 'X' && STYLE_LAYOUT.has(x.name)).sort((a, b) => a.ts - b.ts)) {
+      const start = e.ts / 1000;
+      const stop = (e.ts + (e.dur ?? 0)) / 1000;
+      if (stop <= end || start < from || start >= to) continue;
+      sum += stop - Math.max(start, end);
+      end = stop;
+    }
+    return sum;
+  };
+  return {
+    mark: (name) => marks.get(name) ?? null,
+    scriptTime: (prefix, from, to) => {
+      let sum = 0;
+      for (const s of samples) if (s.at >= from && s.at < to && s.urls.some((u) => u.startsWith(prefix))) sum += s.ms;
+      return sum;
+    },
+    styleLayout,
+    layouts: (from, to) => main.filter((e) => e.ph === 'X' && e.name === 'Layout' && e.ts / 1000 >= from && e.ts / 1000 < to).map((e) => (e.dur ?? 0) / 1000),
+    parsed: () => parse.ts / 1000,
+  };
+}
+
+interface Sample {
+  at: number;
+  ms: number;
+  /** URLs of the code on the sample's stack. */
+  urls: string[];
+}
+
+/** The main thread's profiler samples, each with the time until the next one and the script URLs on its stack. */
+function profileSamples(events: TraceEvent[], tid: number): Sample[] {
+  const profile = events.find((e) => e.name === 'Profile' && e.tid === tid);
+  if (!profile) return [];
+  const nodes = new Map<number, ProfileNode>();
+  const stamps: { at: number; node: number }[] = [];
+  let time = profile.args!.data!.startTime!;
+  for (const chunk of events.filter((e) => e.name === 'ProfileChunk' && e.id === profile.id)) {
+    for (const node of chunk.args?.data?.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
+    const ids = chunk.args?.data?.cpuProfile?.samples ?? [];
+    const deltas = chunk.args?.data?.timeDeltas ?? [];
+    ids.forEach((node, i) => {
+      time += deltas[i] ?? 0;
+      stamps.push({ at: time / 1000, node });
+    });
+  }
+  const stacks = new Map<number, string[]>();
+  const urlsOf = (id: number): string[] => {
+    let urls = stacks.get(id);
+    if (!urls) {
+      const node = nodes.get(id);
+      urls = node ? [...(node.callFrame.url ? [node.callFrame.url] : []), ...(node.parent ? urlsOf(node.parent) : [])] : [];
+      stacks.set(id, urls);
+    }
+    return urls;
+  };
+  return stamps.map((s, i) => ({ at: s.at, ms: Math.min(5, (stamps[i + 1]?.at ?? s.at) - s.at), urls: urlsOf(s.node) }));
+}
