@@ -141,7 +141,6 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions): Bad
   function onClick(this: ShadowRoot, event: Event) {
     event.stopPropagation();
     const host = this.host as HTMLElement;
-    pressed = null;
     if (!mounted.get(host)?.pill.contains(event.target as Node)) return; // a click inside the card
     if (open?.host === host) close(false);
     else openCard(host);
@@ -251,6 +250,9 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions): Bad
   });
   on('mousedown', (event) => {
     pressed = badgeOf(event.target);
+  });
+  on('mouseup', () => {
+    pressed = null; // the focus a press gives came before this; the click that follows decides
   });
   on('focusin', (event) => {
     const host = badgeOf(event.target);

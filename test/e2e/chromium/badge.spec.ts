@@ -87,6 +87,23 @@ test('the card is in the top layer: whole and on top from inside a transformed, 
   await page.close();
 });
 
+test('the card follows its pill when the page scrolls, and closes once the pill has left the screen', async ({ session, pages }) => {
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: 900, height: 600 });
+  await open(page, `${pages.origin}/page/card.html`);
+  await page.evaluate(() => (document.body.style.height = '3000px'));
+  await inBadge(page, host('koi'), function () {
+    this.querySelector('button')!.focus();
+  });
+  await expect.poll(() => card(page, 'koi')).not.toBeNull();
+  const before = (await card(page, 'koi'))!.box.top;
+  await page.mouse.wheel(0, 40);
+  await expect.poll(async () => (await card(page, 'koi'))?.box.top).toBeCloseTo(before - 40, 0);
+  await page.mouse.wheel(0, 400);
+  await expect.poll(() => card(page, 'koi')).toBeNull();
+  await page.close();
+});
+
 test('the card: drivers both ways, flags, actions, the override with its expiry, data freshness, and a link that opens the account', async ({ session, pages }) => {
   const expiresAt = new Date(Date.now() + 20 * 86_400_000).toISOString();
   const ext = await session.context.newPage();
@@ -215,6 +232,23 @@ test('a badge takes its own width and nothing more: its anchor stays put, the te
   expect(after.line.height).toBe(before.line.height);
   expect(after.tail.y).toBe(before.tail.y);
   expect(after.tail.x - before.tail.x).toBeCloseTo(after.badgeWidth, 1);
+  await page.close();
+});
+
+test('a click on the pill opens its card and a second one closes it; the page never sees those clicks', async ({ session, pages }) => {
+  const page = await session.context.newPage();
+  await open(page, `${pages.origin}/page/card.html`);
+  await page.evaluate(() => {
+    const w = window as unknown as { __clicks: number };
+    w.__clicks = 0;
+    document.addEventListener('click', () => w.__clicks++);
+  });
+  const box = (await page.locator(host('koi')).boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect.poll(() => card(page, 'koi')).not.toBeNull();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect.poll(() => card(page, 'koi')).toBeNull();
+  expect(await page.evaluate(() => (window as unknown as { __clicks: number }).__clicks)).toBe(0);
   await page.close();
 });
 
