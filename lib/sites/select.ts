@@ -72,13 +72,40 @@ interface Hits {
   at: number;
 }
 
+/**
+ * The first compound of a selector whose match must be an ancestor of (or the) element it finds: a plain tag,
+ * class or id compound followed only by descendant and child combinators. Null for anything else (sibling
+ * combinators reach outside the ancestors; pseudo-classes and attributes are not worth the parse).
+ */
+function contextOf(css: string): string | null {
+  const first = /^(?:[a-z][\w-]*)?(?:[.#][\w-]+)*(?=\s*[\s>]\s*[^\s>])/i.exec(css)?.[0];
+  if (!first) return null;
+  return /[+~,]/.test(css.replace(/\[[^\]]*\]|\([^)]*\)/g, '')) ? null : first;
+}
+
+/** Whether an element matching the context selector is under root, or is root or one of its ancestors. */
+function contextPresent(root: ParentNode, context: string): boolean {
+  return root.querySelector(context) !== null || (isElement(root) && root.closest(context) !== null);
+}
+
 // One query per css alternative rather than one query for the whole list: the browser answers a single
 // selector from its ancestors' classes and ids (most alternatives match nothing at once), while a selector list
 // is checked element by element against every alternative — five times slower on a 5,000-row inbox.
+// An alternative whose context is absent (an open-thread selector on the inbox) is not queried at all: its
+// query would check the ancestors of every element its last compound matches, for nothing.
 function queryRules(root: ParentNode, rules: readonly Rule[]): Hits[] {
   const found: Hits[] = [];
+  const present = new Map<string, boolean>();
+  const mayMatch = (css: string) => {
+    const context = contextOf(css);
+    if (!context) return true;
+    let there = present.get(context);
+    if (there === undefined) present.set(context, (there = contextPresent(root, context)));
+    return there;
+  };
   rules.forEach((rule, index) => {
     for (const { css } of rule.spec.selectors) {
+      if (!mayMatch(css)) continue;
       const elements = [...root.querySelectorAll(css)];
       if (isElement(root) && root.matches(css)) elements.unshift(root);
       if (elements.length) found.push({ rule: index, elements, at: 0 });

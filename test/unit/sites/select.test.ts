@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The shared selector helper: spec alternatives, the changed-subtree cases, and the miss report.
 
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { freeTextIn } from '../../../lib/sites/freetext';
 import {
   byAttribute, byText, missingRequiredSelectors, resetSelectorReport, scanRules, selectorReport, spec,
@@ -17,6 +17,27 @@ const rules = [byAttribute(person, 'email', 'data-email'), byText(company, 'name
 beforeEach(resetSelectorReport);
 
 describe('scanRules', () => {
+  it('does not query an alternative whose context is absent, but does when a rescanned root lies inside it', () => {
+    const thread = spec('test.thread', [['div.msg span[data-email]', '2026-01'], ['h2 + div span[data-email]', '2026-01']]);
+    const inThread = [byAttribute(thread, 'email', 'data-email')];
+    const doc = page('<h2>Thread</h2><div id="after"><span id="s1" data-email="a@acme-analytics.example"></span></div><div class="msg"><p id="p"><span id="s2" data-email="b@acme-analytics.example"></span></p></div>');
+    const asked: string[] = [];
+    const para = doc.getElementById('p')!;
+    for (const target of [doc, para] as ParentNode[]) {
+      const real = target.querySelectorAll.bind(target);
+      vi.spyOn(target, 'querySelectorAll').mockImplementation((css: string) => (asked.push(css), real(css)));
+    }
+    expect(scanRules(doc, inThread).map((m) => m.anchor.id)).toEqual(['s1', 's2']);
+    scanRules(para, inThread); // inside div.msg: its context is an ancestor of the root
+    expect(asked.filter((css) => css.startsWith('div.msg'))).toHaveLength(2);
+    doc.querySelector('div.msg')!.remove();
+    asked.length = 0;
+    expect(scanRules(doc, inThread).map((m) => m.anchor.id)).toEqual(['s1']);
+    // The thread's context is gone: not asked. A sibling combinator's first compound is no ancestor: asked.
+    expect(asked).toEqual(['h2 + div span[data-email]']);
+    vi.restoreAllMocks();
+  });
+
   it('returns an element matched by two alternatives once, in document order across rules', () => {
     const doc = page(
       '<b class="company" id="c">Acme <span class="sr-only">Open preview</span>Analytics</b>' +
