@@ -77,6 +77,14 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions): Bad
   let theme = options.theme;
   let themeText = themeCss(theme);
   const ownStyles = new Set<HTMLStyleElement>(); // theme styles of badges without shared sheets
+  let pruneAt = 512;
+  /** Keeps the style for theme switches; those of badges gone from the page are dropped now and then. */
+  const remember = (style: HTMLStyleElement) => {
+    ownStyles.add(style);
+    if (ownStyles.size < pruneAt) return;
+    for (const s of ownStyles) if (!s.isConnected) ownStyles.delete(s); // render() re-themes a badge that comes back
+    pruneAt = Math.max(512, ownStyles.size * 2);
+  };
   const template = doc.createElement('template');
   template.innerHTML = '<button type="button" class="pill" aria-haspopup="dialog" aria-expanded="false"> <span class="trend"></span></button>';
   let open: OpenCard | null = null;
@@ -92,7 +100,6 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions): Bad
       style.textContent = STYLE;
       themeStyle = doc.createElement('style');
       themeStyle.textContent = themeText;
-      ownStyles.add(themeStyle);
       shadow.append(style, themeStyle);
     }
     const pill = template.content.firstElementChild!.cloneNode(true) as HTMLButtonElement;
@@ -112,9 +119,9 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions): Bad
     badge.pill.setAttribute('aria-label', look.label);
     badge.pill.dataset.tier = look.tier;
     badge.pill.style.cssText = look.colors;
-    if (badge.themeStyle && badge.themeStyle.textContent !== themeText) {
-      badge.themeStyle.textContent = themeText;
-      ownStyles.add(badge.themeStyle);
+    if (badge.themeStyle) {
+      if (badge.themeStyle.textContent !== themeText) badge.themeStyle.textContent = themeText;
+      remember(badge.themeStyle);
     }
     if (open?.host === host) renderCard(open);
   }

@@ -72,8 +72,23 @@ describe('badge pill', () => {
     layer.destroy();
   });
 
-  test('a theme change reaches every badge through the stylesheet they share', () => {
+  test.each([
+    ['through the stylesheet they share', false],
+    ['where sheets cannot be shared (Firefox content scripts): through each badge\'s own style', true],
+  ])('a theme change reaches every badge %s', (_how, noSharedSheets) => {
+    if (noSharedSheets) {
+      vi.stubGlobal('CSSStyleSheet', class {
+        constructor() {
+          throw new TypeError('not allowed here');
+        }
+      });
+    }
     const layer = createBadgeLayer(document, { theme: 'light' });
+    vi.unstubAllGlobals();
+    if (noSharedSheets) {
+      // Badges that came and went meanwhile do not keep the switch from reaching those still on the page.
+      for (let i = 0; i < 600; i++) badge(layer, base).host.remove();
+    }
     const hosts = [badge(layer, base).host, badge(layer, base).host];
     const themeOf = (host: Element) => {
       const root = roots.get(host)!;
