@@ -158,7 +158,8 @@ test('hover or focus opens the card inside the viewport; Esc closes it and focus
         ? n
         : [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(walk).find(Boolean);
     const node = walk(root);
-    const quad = node ? ((await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId })) as { model: { border: number[] } }).model.border : null;
+    // The node may go between the two calls (the card closed, or opened anew): that reads as no card yet.
+    const quad = node ? await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId }).then((r) => (r as { model: { border: number[] } }).model.border, () => null) : null;
     await cdp.detach();
     if (!quad) return null;
     const xs = [quad[0]!, quad[2]!, quad[4]!, quad[6]!];
@@ -168,8 +169,9 @@ test('hover or focus opens the card inside the viewport; Esc closes it and focus
   // The last badge in the right-hand panel: its card must flip and shift to stay on screen.
   const host = page.locator(BADGE_TAG).last();
   await host.hover();
-  await expect.poll(dialog).not.toBeNull();
-  const box = (await dialog())!;
+  let box: Awaited<ReturnType<typeof dialog>> = null;
+  await expect.poll(async () => (box = await dialog())).not.toBeNull();
+  box = box!;
   expect(box.left).toBeGreaterThanOrEqual(0);
   expect(box.top).toBeGreaterThanOrEqual(0);
   expect(box.right).toBeLessThanOrEqual(900);
