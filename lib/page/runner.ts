@@ -51,6 +51,8 @@ export interface Runner {
 
 /** Longest stretch of badge placement in one task; the rest waits for the next task. */
 const PLACE_BUDGET_MS = 12;
+/** The same for a chunk of badges away from the viewport, which runs in an idle moment of its own. */
+const CHUNK_BUDGET_MS = 30;
 /** Badges away from the viewport wait for an idle moment, but no longer than this. */
 const IDLE_TIMEOUT_MS = 100;
 /** Waits before asking again for identities whose lookup failed; after the last, they count as unknown until a refresh. */
@@ -282,7 +284,7 @@ export function startRunner(options: RunnerOptions): Runner {
 
   function farChunk() {
     let left = pace.size(far.size);
-    const end = performance.now() + PLACE_BUDGET_MS;
+    const end = performance.now() + CHUNK_BUDGET_MS;
     let shown = 0;
     for (const anchor of far) {
       if (left <= 0 || performance.now() > end) break;
