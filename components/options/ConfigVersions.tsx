@@ -2,6 +2,7 @@
 // version again (a new active version, every account re-scored); Edit copies it into the editor.
 import { useState } from 'preact/hooks';
 import type { ConfigRow } from '../../lib/data/db';
+import { errorMessage } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import { sourceText } from './config-text';
 import { ask } from './live';
@@ -19,7 +20,7 @@ export function ConfigVersions({ versions, activeId, onEdit }: Props) {
       const reply = await ask('restoreConfig', { id: row.id! });
       setMessage(reply.ok ? t('versionsRestored', row.name, row.version) : reply.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : String(error));
+      setMessage(errorMessage(error));
     }
   };
   return (

@@ -12,7 +12,7 @@ import { ConfigEditor } from './ConfigEditor';
 import { ConfigVersions } from './ConfigVersions';
 import { ConfigView } from './ConfigView';
 import { db, useLive } from './live';
-import { parseRoute, routeHash, useHash } from './route';
+import { routeHash } from './route';
 
 const loadScoring = async () => ({
   active: await activeConfig(db),
@@ -20,7 +20,8 @@ const loadScoring = async () => ({
   versions: await db.configs.orderBy('id').reverse().toArray(),
 });
 
-const BACKTEST = 'backtest';
+/** The route id of the backtest view (`#/scoring/backtest`). */
+export const BACKTEST = 'backtest';
 
 function ViewSwitch({ backtest }: { backtest: boolean }) {
   return (
@@ -31,10 +32,9 @@ function ViewSwitch({ backtest }: { backtest: boolean }) {
   );
 }
 
-export function ScoringTab() {
+export function ScoringTab({ backtest }: { backtest: boolean }) {
   const live = useLive(loadScoring, []);
   const [text, setText] = useState<string | null>(null);
-  const backtest = parseRoute(useHash(), ['scoring']).id === BACKTEST;
   const active = live.state === 'ready' ? live.value.active : null;
   // The editor starts from the active config once it has loaded.
   useEffect(() => {

@@ -4,6 +4,7 @@
 // the background announces new data, broadcasts a status change, or this page has asked it to change something.
 import { useEffect, useState } from 'preact/hooks';
 import { openDb } from '../../lib/data/db';
+import { errorMessage } from '../../lib/errors';
 import { type MessageType, type ToBackground, onBroadcast, sendToBackground } from '../../lib/messaging';
 import { onDataChanged } from '../../lib/page/settings';
 
@@ -39,7 +40,7 @@ export function useLive<T>(query: () => Promise<T>, deps: unknown[]): Live<T> {
     let current = true;
     query().then(
       (value) => current && setLive({ state: 'ready', value }),
-      (e: unknown) => current && setLive({ state: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => current && setLive({ state: 'error', message: errorMessage(e) }),
     );
     return () => {
       current = false;

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getMeta } from '../../lib/data/db';
 import { type WhatIfEntry, type WhatIfResult, loadWhatIfEntries, whatIf } from '../../lib/data/whatif';
+import { errorMessage } from '../../lib/errors';
 import type { ScoringConfig } from '../../lib/scoring';
 import { db } from './live';
 
@@ -28,7 +29,7 @@ export function useWhatIf(next: ScoringConfig | null, current: ScoringConfig | n
         const result = await whatIf(current, next, await entries(), { now: new Date(), signal: controller.signal });
         if (!controller.signal.aborted) setPreview({ state: 'done', result });
       } catch (error) {
-        if (!controller.signal.aborted) setPreview({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+        if (!controller.signal.aborted) setPreview({ state: 'error', message: errorMessage(error) });
       }
     }, DEBOUNCE_MS);
     return () => {

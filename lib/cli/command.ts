@@ -2,6 +2,7 @@
 // argument parsing with node:util, reading files with specific messages.
 import { readFile } from 'node:fs/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { errorMessage } from '../errors';
 
 export interface CliIo {
   out(line: string): void;
@@ -32,7 +33,7 @@ export function parseCommandArgs<O extends Options>(command: CliCommand, args: s
   try {
     return { parsed: parseArgs({ args, options, allowPositionals: true, strict: true }) };
   } catch (error) {
-    io.err(`healthmark ${command.name}: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`healthmark ${command.name}: ${errorMessage(error)}`);
     io.err(`Run "healthmark ${command.name} --help" for usage.`);
     return { exit: EXIT.unusable };
   }
@@ -50,6 +51,6 @@ export async function readTextFile(path: string): Promise<{ ok: true; text: stri
     return { ok: true, text: await readFile(path, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    return { ok: false, message: `cannot read ${path}: ${READ_ERRORS[code] ?? (error instanceof Error ? error.message : String(error))}` };
+    return { ok: false, message: `cannot read ${path}: ${READ_ERRORS[code] ?? errorMessage(error)}` };
   }
 }

@@ -6,6 +6,7 @@ import { configSchema, type ScoringConfig } from './schema';
 import { referenceIssues } from './references';
 import { semanticIssues } from './semantics';
 import type { ConfigIssue } from './types';
+import { errorMessage } from '../errors';
 
 export type ValidationResult = { ok: true; config: ScoringConfig } | { ok: false; issues: ConfigIssue[] };
 
@@ -18,7 +19,7 @@ export function validateConfig(input: unknown): ValidationResult {
     return issues.length > 0 ? { ok: false, issues } : { ok: true, config: parsed.data };
   } catch (error) {
     // Only hostile input (throwing getters, proxies) gets here; still answer with an issue, never a throw.
-    return { ok: false, issues: [{ path: 'config', message: `could not be read: ${String(error instanceof Error ? error.message : error)}` }] };
+    return { ok: false, issues: [{ path: 'config', message: `could not be read: ${errorMessage(error)}` }] };
   }
 }
 

@@ -14,16 +14,21 @@ function row(id: string, patch: Partial<AccountListRow> = {}): AccountListRow {
 describe('options routes', () => {
   const tabs = ['scoring', 'accounts', 'privacy'];
   test('a hash names a tab and an item; anything unknown opens the first tab', () => {
-    expect(parseRoute('#/accounts/acc-001', tabs)).toEqual({ tab: 'accounts', id: 'acc-001' });
-    expect(parseRoute('#/privacy', tabs)).toEqual({ tab: 'privacy', id: null });
-    expect(parseRoute('', tabs)).toEqual({ tab: 'scoring', id: null });
-    expect(parseRoute('#/nope/x', tabs)).toEqual({ tab: 'scoring', id: null });
-    expect(parseRoute('#/accounts/%E0%A4%A', tabs)).toEqual({ tab: 'accounts', id: null });
+    expect(parseRoute('#/accounts/acc-001', tabs)).toEqual({ tab: 'accounts', id: 'acc-001', query: {} });
+    expect(parseRoute('#/privacy', tabs)).toEqual({ tab: 'privacy', id: null, query: {} });
+    expect(parseRoute('', tabs)).toEqual({ tab: 'scoring', id: null, query: {} });
+    expect(parseRoute('#/nope/x?changed', tabs)).toEqual({ tab: 'scoring', id: null, query: {} });
+    expect(parseRoute('#/accounts/%E0%A4%A', tabs)).toEqual({ tab: 'accounts', id: null, query: {} });
   });
   test('ids with slashes and spaces survive the round trip', () => {
     const hash = routeHash('accounts', 'crm/42 b');
     expect(hash).toBe('#/accounts/crm%2F42%20b');
-    expect(parseRoute(hash, tabs)).toEqual({ tab: 'accounts', id: 'crm/42 b' });
+    expect(parseRoute(hash, tabs)).toEqual({ tab: 'accounts', id: 'crm/42 b', query: {} });
+  });
+  test('a query after the path sets a tab up (a flag without a value, or name=value)', () => {
+    expect(routeHash('accounts', null, { changed: '' })).toBe('#/accounts?changed');
+    expect(parseRoute('#/accounts?changed', tabs)).toEqual({ tab: 'accounts', id: null, query: { changed: '' } });
+    expect(parseRoute(routeHash('accounts', null, { tier: 'at risk', changed: '' }), tabs).query).toEqual({ tier: 'at risk', changed: '' });
   });
 });
 
@@ -55,6 +60,8 @@ describe('accounts table rows', () => {
     expect(ids({ flag: 'billing' })).toEqual(['a', 'c']);
     expect(ids({ flag: 'billing', scorecard: 'default' })).toEqual(['a']);
     expect(ids({ overriddenOnly: true })).toEqual(['b']);
+    expect(filterRows(rows, { ...NO_FILTER, changedOnly: true }, new Set(['c', 'gone'])).map((r) => r.id)).toEqual(['c']);
+    expect(filterRows(rows, { ...NO_FILTER, changedOnly: true }).map((r) => r.id)).toEqual([]);
   });
 
   test('sorting puts rows without the value last in both directions and breaks ties by name', () => {
