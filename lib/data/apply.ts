@@ -9,6 +9,7 @@ import { type AccountRow, type ChangeRow, type DataMode, type HealthmarkDb, type
 import { dayOf } from './demo';
 import { TREND_WINDOW_DAYS } from './rescore';
 import { scoreRows, setTrends } from './score-rows';
+import { STATUS_KEY, statusOf } from './status';
 import { storedSnapshots } from './whatif';
 
 export interface IncomingAccount {
@@ -133,6 +134,7 @@ export async function replaceDataset(db: HealthmarkDb, input: DatasetInput, now 
       setMeta(db, 'activeConfigId', configId),
       setMeta(db, 'dataMode', input.mode),
       setMeta(db, 'updatedAt', computedAt),
+      setMeta(db, STATUS_KEY, statusOf(input.config, input.mode, accounts.length, scored.rows, computedAt)),
     ]);
   });
   measure('apply:write', writing);
