@@ -1,6 +1,6 @@
 // An account's score over the last days as an SVG line, over faint tier bands. Days without a point are gaps in
 // time, not zeros; points with no score (insufficient data) break the line.
-import { t } from '../lib/i18n';
+import { plural, t } from '../lib/i18n';
 import type { HistoryPoint } from '../lib/scoring/types';
 
 export interface ScoreBand {
@@ -45,7 +45,7 @@ export function HistoryChart({ points, bands, today, days = 90 }: HistoryChartPr
     }
   }
   const label = scored.length
-    ? t('historySummary', days, scored[0]!.score, scored[scored.length - 1]!.score, scored.length)
+    ? t('historySummary', plural(days, 'countDaysOne', 'countDays'), scored[0]!.score, scored[scored.length - 1]!.score, plural(scored.length, 'countScoredDaysOne', 'countScoredDays'))
     : t('historyEmpty', days);
   const startDay = new Date(start * DAY_MS).toISOString().slice(0, 10);
   return (

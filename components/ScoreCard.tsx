@@ -4,6 +4,7 @@
 import type { AccountSummary } from '../lib/messaging';
 import { t } from '../lib/i18n';
 import { trendText } from './badge-label';
+import { driverText, nextStepText } from './explain-text';
 import { inkFor } from './color';
 
 export const CARD_STYLE = `
@@ -43,15 +44,17 @@ export interface ScoreCardProps {
   summary: AccountSummary;
   /** Opens the account in the options page; absent where the card already is the account view. */
   onOpenAccount?: () => void;
+  /** False where the page around the card already names the account and shows its override (the account view). */
+  full?: boolean;
   now?: Date;
 }
 
-export function ScoreCard({ summary: s, onOpenAccount, now = new Date() }: ScoreCardProps) {
+export function ScoreCard({ summary: s, onOpenAccount, full = true, now = new Date() }: ScoreCardProps) {
   const color = s.tier?.color ?? '#9aa0a6';
   const trend = trendText(s.trend.d7);
   return (
     <section class="card" style={{ '--tier': color, '--ink': inkFor(color) }} aria-label={t('cardTitle', s.name)}>
-      <h2>{s.name}</h2>
+      {full ? <h2>{s.name}</h2> : null}
       <div class="headline">
         <span class="score">{s.score ?? '–'}</span>
         <strong>{s.tier?.label ?? t('badgeInsufficient')}</strong>
@@ -61,22 +64,22 @@ export function ScoreCard({ summary: s, onOpenAccount, now = new Date() }: Score
       <p class="meta">
         {t('cardCoverage', Math.round(s.coverage * 100))} · {t('cardScorecard', s.scorecard)} · {freshness(s.dataAsOf, now)}
       </p>
-      {s.override ? (
+      {s.override && full ? (
         <p class="override">{t('cardOverride', s.override.author, s.override.reason, new Date(s.override.expiresAt).toLocaleDateString())}</p>
       ) : null}
       {s.driversUp.length || s.driversDown.length ? (
         <>
           <h3>{t('cardWhy')}</h3>
           <ul>
-            {s.driversUp.map((d) => <li class="up" key={`u${d}`}>{d}</li>)}
-            {s.driversDown.map((d) => <li class="down" key={`d${d}`}>{d}</li>)}
+            {s.driversUp.map((d) => <li class="up" key={`u${d.label}`}>{driverText(d)}</li>)}
+            {s.driversDown.map((d) => <li class="down" key={`d${d.label}`}>{driverText(d)}</li>)}
           </ul>
         </>
       ) : null}
       {s.nextStep ? (
         <>
           <h3>{t('cardNextStep')}</h3>
-          <p>{s.nextStep}</p>
+          <p>{nextStepText(s.nextStep)}</p>
         </>
       ) : null}
       {s.flags.length ? (

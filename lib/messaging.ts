@@ -3,7 +3,7 @@
 // script) and UiToBackground (from popup/options). Broadcasts from the background are BackgroundToUi.
 // This module is imported by content scripts: keep zod and Dexie out of it (validation lives in the background).
 import { browser } from 'wxt/browser';
-import type { Action, ConfigIssue, TierRef } from './scoring/types';
+import type { Action, ConfigIssue, Driver, NextTierChange, TierRef } from './scoring/types';
 import type { RowError } from './data/import/import';
 import type { ReadSettings } from './data/import/preview';
 import type { OutcomesReport } from './data/outcomes/match';
@@ -20,17 +20,24 @@ export interface AccountSummary {
   trend: { d7: number | null; d30: number | null };
   coverage: number;
   scorecard: string;
-  driversUp: string[];
-  driversDown: string[];
-  nextStep: string | null;
+  driversUp: DriverSummary[];
+  driversDown: DriverSummary[];
+  nextStep: NextStepSummary | null;
   flags: string[];
   actions: Action[];
-  override: { reason: string; author: string; expiresAt: string } | null;
+  /** The override in force, with what the engine computed underneath it. */
+  override: { reason: string; author: string; expiresAt: string; computedScore?: number | null; computedTier?: TierRef | null } | null;
   /** Oldest as-of date among the metric values used. */
   dataAsOf: string | null;
   computedAt: string;
   demo: boolean;
 }
+
+/** A driver of the score as the card words it (components/explain-text.ts). */
+export type DriverSummary = Pick<Driver, 'label' | 'points' | 'shown'>;
+
+/** The smallest change that reaches the next tier, as the card words it. */
+export type NextStepSummary = Pick<NextTierChange, 'label' | 'verb' | 'fromShown' | 'toShown'>;
 
 /** Identity candidates a page found. Only identifiers, never page text. */
 export interface LookupRequest {
@@ -99,6 +106,8 @@ export interface UiToBackground {
   importFile: { request: { importId: string; chunks: number; name: string; settings: ReadSettings }; response: FileImportReport };
   /** Reads an outcomes file (at most IMPORT_CHUNK_CHARS) and merges its outcomes into the stored accounts, or refuses it whole. */
   importOutcomes: { request: { name: string; text: string; settings: OutcomeReadSettings }; response: OutcomesFileReport };
+  /** Removes the overrides whose expiry has passed (their accounts re-scored) before a page shows one; their account ids. */
+  expireOverrides: { request: Record<string, never>; response: string[] };
 }
 
 /** What loading an outcomes file did: the accounts given an outcome, or why none was; rows left out by row either way. */

@@ -1,9 +1,10 @@
 // The accounts tab: every account in a virtualised table with search, filters and sorting; a row opens the
 // account view (#/accounts/<id>).
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { changedAccountIds } from '../../lib/data/changes';
 import { getMeta } from '../../lib/data/db';
 import { activeConfig } from '../../lib/data/status';
-import { t } from '../../lib/i18n';
+import { plural, t } from '../../lib/i18n';
 import { ScorePill } from '../ScorePill';
 import { type Column, VirtualTable } from '../VirtualTable';
 import { AccountDetail } from './AccountDetail';
@@ -11,8 +12,9 @@ import { type AccountFilter, type AccountListRow, INSUFFICIENT, type LoadStage, 
 import { db, useLive } from './live';
 import { routeHash } from './route';
 
-export function AccountsTab({ accountId }: { accountId: string | null }) {
-  return accountId ? <AccountDetail accountId={accountId} /> : <AccountList />;
+/** `?changed` (the popup's "see all changes") starts the list filtered to the accounts the last sync changed. */
+export function AccountsTab({ accountId, query }: { accountId: string | null; query: Record<string, string> }) {
+  return accountId ? <AccountDetail accountId={accountId} /> : <AccountList changedOnly={'changed' in query} />;
 }
 
 /** Changes when scores may have changed (a data refresh, a config apply, an override), so the list reloads. */
@@ -53,12 +55,33 @@ function Trend({ d7 }: { d7: number | null }) {
   return <span class={d7 > 0 ? 'delta-up' : 'delta-down'} aria-label={d7 > 0 ? t('badgeTrendUp', d7) : t('badgeTrendDown', -d7)}>{d7 > 0 ? `▲ ${d7}` : `▼ ${-d7}`}</span>;
 }
 
-function AccountList() {
+function Flags({ row }: { row: AccountListRow }) {
+  const labels = row.flags.map((f) => f.label);
+  const [first, ...rest] = labels;
+  // One row high: the first flag, then how many more (all of them in the tooltip and for screen readers).
+  return (
+    <span class="flag-cell" title={labels.join(', ') || undefined}>
+      {row.overridden ? <span class="chip chip-override">{t('accountsOverridden')}</span> : null}
+      {first ? <span class="chip">{first}</span> : null}
+      {rest.length ? (
+        <>
+          <span class="chip chip-more" aria-hidden="true">+{rest.length}</span>
+          <span class="visually-hidden">{rest.join(', ')}</span>
+        </>
+      ) : null}
+    </span>
+  );
+}
+
+function AccountList({ changedOnly }: { changedOnly: boolean }) {
   const { rows, stage } = useAccountRows();
   const config = useLive(() => activeConfig(db), []);
-  const [filter, setFilter] = useState<AccountFilter>(NO_FILTER);
+  const changed = useLive(() => changedAccountIds(db), []);
+  const [filter, setFilter] = useState<AccountFilter>({ ...NO_FILTER, changedOnly });
+  useEffect(() => setFilter((f) => ({ ...f, changedOnly })), [changedOnly]);
   const [order, setOrder] = useState<SortOrder>({ key: 'score', descending: false });
-  const shown = useMemo(() => sortRows(filterRows(rows, filter), order), [rows, filter, order]);
+  const changedIds = changed.state === 'ready' ? changed.value : undefined;
+  const shown = useMemo(() => sortRows(filterRows(rows, filter, changedIds), order), [rows, filter, order, changedIds]);
   const c = config.state === 'ready' ? config.value?.config : undefined;
   const set = (patch: Partial<AccountFilter>) => setFilter({ ...filter, ...patch });
   const sortable = (key: SortKey) => ({
@@ -75,17 +98,7 @@ function AccountList() {
     { key: 'trend', label: t('accountsColTrend'), width: '116px', align: 'end', render: (r) => (r.details ? <Trend d7={r.d7} /> : <span class="muted">…</span>), ...sortable('trend') },
     { key: 'renewal', label: t('accountsColRenewal'), width: '112px', render: (r) => r.renewal ?? <span class="muted">–</span>, ...sortable('renewal') },
     { key: 'scorecard', label: t('accountsColScorecard'), width: 'minmax(100px, 1fr)', render: (r) => r.scorecard?.label ?? '' },
-    {
-      key: 'flags',
-      label: t('accountsColFlags'),
-      width: 'minmax(140px, 1.6fr)',
-      render: (r) => (
-        <>
-          {r.overridden ? <span class="chip chip-override">{t('accountsOverridden')}</span> : null}
-          {r.flags.map((f) => <span key={f.key} class="chip">{f.label}</span>)}
-        </>
-      ),
-    },
+    { key: 'flags', label: t('accountsColFlags'), width: 'minmax(140px, 1.6fr)', render: (r) => <Flags row={r} /> },
   ], [order]);
 
   return (
@@ -122,9 +135,15 @@ function AccountList() {
           <input type="checkbox" checked={filter.overriddenOnly} onChange={(e) => set({ overriddenOnly: e.currentTarget.checked })} />
           <span>{t('accountsOverriddenOnly')}</span>
         </label>
+        {filter.changedOnly || (changedIds?.size ?? 0) > 0 ? (
+          <label class="check">
+            <input type="checkbox" checked={filter.changedOnly} onChange={(e) => set({ changedOnly: e.currentTarget.checked })} data-testid="changed-only" />
+            <span>{t('accountsChangedOnly')}</span>
+          </label>
+        ) : null}
       </div>
       <p class="count" role="status" data-testid="accounts-count" data-stage={stage}>
-        {stage === 'accounts' ? t('accountsLoading', rows.length.toLocaleString()) : t('accountsShown', shown.length.toLocaleString(), rows.length.toLocaleString())}
+        {stage === 'accounts' ? t('accountsLoading', rows.length.toLocaleString()) : plural(rows.length, 'accountsShownOne', 'accountsShown', shown.length.toLocaleString())}
         {stage === 'details' ? <span class="muted"> · {t('accountsLoadingDetails', rows.filter((r) => r.details).length.toLocaleString())}</span> : null}
       </p>
       {stage !== 'accounts' && rows.length === 0 ? (

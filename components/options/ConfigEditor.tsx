@@ -3,7 +3,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { parseConfigText } from '../../lib/data/import/config';
-import { t } from '../../lib/i18n';
+import { errorMessage } from '../../lib/errors';
+import { plural, t } from '../../lib/i18n';
 import type { ScoringConfig } from '../../lib/scoring';
 import type { ConfigIssue } from '../../lib/scoring/types';
 import { useWhatIf } from './use-what-if';
@@ -15,7 +16,7 @@ const PRESETS = { default: '/presets/default.json', segmented: '/presets/segment
 function Issues({ issues }: { issues: ConfigIssue[] }) {
   return (
     <div class="issues" role="alert">
-      <p><strong>{t('editorIssues', issues.length)}</strong></p>
+      <p><strong>{plural(issues.length, 'editorIssuesOne', 'editorIssues')}</strong></p>
       <ul data-testid="config-issues">
         {issues.map((i) => <li key={`${i.path}:${i.message}`}><code>{i.path}</code> {i.message}</li>)}
       </ul>
@@ -50,7 +51,7 @@ export function ConfigEditor({ text, onText, active }: Props) {
       const response = await fetch(browser.runtime.getURL(PRESETS[name]));
       edit(JSON.stringify(await response.json(), null, 2));
     } catch (error) {
-      setServerIssues([{ path: PRESETS[name], message: error instanceof Error ? error.message : String(error) }]);
+      setServerIssues([{ path: PRESETS[name], message: errorMessage(error) }]);
     }
   };
   const apply = async () => {
@@ -58,10 +59,10 @@ export function ConfigEditor({ text, onText, active }: Props) {
     setApplying(true);
     try {
       const reply = await ask('applyConfig', { config: JSON.parse(text) });
-      if (reply.ok) setNotice(t('editorApplied', valid.name, valid.version, reply.accounts.toLocaleString(), reply.tierChanges.toLocaleString()));
+      if (reply.ok) setNotice(t('editorApplied', valid.name, valid.version, plural(reply.accounts, 'countAccountsOne', 'countAccounts'), reply.tierChanges.toLocaleString()));
       else setServerIssues(reply.issues);
     } catch (error) {
-      setServerIssues([{ path: 'config', message: error instanceof Error ? error.message : String(error) }]);
+      setServerIssues([{ path: 'config', message: errorMessage(error) }]);
     } finally {
       setApplying(false);
     }
@@ -99,7 +100,7 @@ export function ConfigEditor({ text, onText, active }: Props) {
       </div>
       {/* Always in the page, so screen readers hear the preview start and finish. */}
       <p class="visually-hidden" role="status">
-        {preview.state === 'running' ? t('whatIfRunning') : preview.state === 'done' ? t('whatIfMoves', preview.result.moves.length.toLocaleString()) : ''}
+        {preview.state === 'running' ? t('whatIfRunning') : preview.state === 'done' ? plural(preview.result.moves.length, 'whatIfMovesOne', 'whatIfMoves') : ''}
       </p>
       {preview.state === 'running' ? <p aria-busy="true" class="muted">{t('whatIfRunning')}</p> : null}
       {preview.state === 'error' ? <p role="alert" class="error">{preview.message}</p> : null}

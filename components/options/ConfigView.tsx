@@ -2,7 +2,7 @@
 // rule and measures (weight share as a bar, the scoring function in words), the metrics, flags and missing data.
 import { compiledFor, type CompiledScorecard } from '../../lib/scoring/compile';
 import type { ScoringConfig } from '../../lib/scoring';
-import { t } from '../../lib/i18n';
+import { plural, t } from '../../lib/i18n';
 import { inkFor } from '../color';
 import { measureText, rulesText } from './config-text';
 
@@ -108,7 +108,7 @@ export function ConfigView({ config }: { config: ScoringConfig }) {
                 <th scope="row">{m.label} <span class="muted">({m.key}{m.unit ? `, ${m.unit}` : ''})</span></th>
                 <td>{m.kind}</td>
                 <td>{m.direction === 'higher' ? t('configHigherBetter') : t('configLowerBetter')}</td>
-                <td>{m.maxAgeDays !== undefined ? t('configDays', m.maxAgeDays) : '–'}</td>
+                <td>{m.maxAgeDays !== undefined ? plural(m.maxAgeDays, 'countDaysOne', 'countDays') : '–'}</td>
               </tr>
             ))}
           </tbody>
@@ -116,7 +116,7 @@ export function ConfigView({ config }: { config: ScoringConfig }) {
       </details>
       <p class="muted">
         {t('configMissing', config.missing.policy, Math.round(config.missing.minCoverage * 100))}
-        {config.alerts.drop ? ` · ${t('configDropAlert', config.alerts.drop.points, config.alerts.drop.days)}` : ''}
+        {config.alerts.drop ? ` · ${t('configDropAlert', plural(config.alerts.drop.points, 'countPointsOne', 'countPoints'), plural(config.alerts.drop.days, 'countDaysOne', 'countDays'))}` : ''}
       </p>
     </div>
   );

@@ -1,6 +1,6 @@
 // An account's metric values with the day each describes; a value older than its metric's maxAgeDays is marked
 // stale (the engine counts it as missing). Values the config does not use are listed after the config's.
-import { t } from '../../lib/i18n';
+import { plural, t } from '../../lib/i18n';
 import type { ScoringConfig } from '../../lib/scoring';
 import type { MetricValues } from '../../lib/scoring/types';
 import { isoDay } from '../../lib/scoring/values';
@@ -31,7 +31,7 @@ export function MetricsTable({ metrics, config, today }: { metrics: MetricValues
               <td>{m && m.value !== null ? `${String(m.value)}${r.unit ? ` ${r.unit}` : ''}` : <span class="muted">{t('metricsMissing')}</span>}</td>
               <td>
                 {m?.asOf ?? '–'}
-                {stale ? <span class="chip chip-stale">{t('metricsStale', r.maxAgeDays ?? 0)}</span> : null}
+                {stale ? <span class="chip chip-stale">{t('metricsStale', plural(r.maxAgeDays ?? 0, 'countDaysOne', 'countDays'))}</span> : null}
               </td>
             </tr>
           );

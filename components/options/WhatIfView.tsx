@@ -1,6 +1,6 @@
 // The what-if result: tier distribution before and after, and the accounts that change tier (largest score
 // change first), each a link to the account.
-import { t } from '../../lib/i18n';
+import { plural, t } from '../../lib/i18n';
 import type { TierMove, WhatIfResult } from '../../lib/data/whatif';
 import { TierBar } from '../TierBar';
 import { routeHash } from './route';
@@ -25,7 +25,7 @@ export function WhatIfView({ result }: { result: WhatIfResult }) {
           <TierBar tiers={after.tiers} insufficient={after.insufficient} insufficientLabel={t('popupInsufficient')} />
         </div>
       </div>
-      <h4 data-testid="whatif-moves-count">{t('whatIfMoves', moves.length.toLocaleString())}</h4>
+      <h4 data-testid="whatif-moves-count">{plural(moves.length, 'whatIfMovesOne', 'whatIfMoves')}</h4>
       {moves.length ? (
         <table class="moves">
           <thead>

@@ -87,12 +87,15 @@ export interface AccountFilter {
   scorecard: string;
   flag: string;
   overriddenOnly: boolean;
+  /** Only the accounts the last sync's changes feed names (the popup's "see all"). */
+  changedOnly: boolean;
 }
 
 export const INSUFFICIENT = '-';
-export const NO_FILTER: AccountFilter = { query: '', tier: '', scorecard: '', flag: '', overriddenOnly: false };
+export const NO_FILTER: AccountFilter = { query: '', tier: '', scorecard: '', flag: '', overriddenOnly: false, changedOnly: false };
 
-export function filterRows(rows: readonly AccountListRow[], f: AccountFilter): AccountListRow[] {
+/** The rows the filter keeps; `changed` is the set of accounts with changes since the last sync. */
+export function filterRows(rows: readonly AccountListRow[], f: AccountFilter, changed: ReadonlySet<string> = new Set()): AccountListRow[] {
   const q = f.query.trim().toLowerCase();
   return rows.filter(
     (r) =>
@@ -100,7 +103,8 @@ export function filterRows(rows: readonly AccountListRow[], f: AccountFilter): A
       (!f.tier || (f.tier === INSUFFICIENT ? r.tier === null : r.tier?.key === f.tier)) &&
       (!f.scorecard || r.scorecard?.key === f.scorecard) &&
       (!f.flag || r.flags.some((x) => x.key === f.flag)) &&
-      (!f.overriddenOnly || r.overridden),
+      (!f.overriddenOnly || r.overridden) &&
+      (!f.changedOnly || changed.has(r.id)),
   );
 }
 

@@ -13,6 +13,8 @@ import { activeConfig, readStatus } from '../data/status';
 import { type SourceState, type SyncResult, syncSource } from '../data/sync';
 import { alarmName, alarmTime, failedState, sourceIdOfAlarm, syncOrder } from '../data/sync/scheduler';
 import { storedSnapshots } from '../data/whatif';
+import { errorMessage } from '../errors';
+import { plural, t } from '../i18n';
 import { type SyncReport, broadcastToUi } from '../messaging';
 import { notifyChanges } from './sync-notify';
 import type { ScoringConfig } from '../scoring';
@@ -44,11 +46,12 @@ async function applyConfig(db: HealthmarkDb, config: ScoringConfig, source: Sync
   const active = await activeConfig(db);
   const activeHash = active ? (await db.configs.get(active.id))?.hash : undefined;
   if (activeHash === (await sha256Hex(JSON.stringify(config))))
-    return { outcome: 'not-modified', message: `config ${config.name} ${config.version} is already active`, counts: null, changes: [] };
+    return { outcome: 'not-modified', message: t('syncReportActive', config.name, config.version), counts: null, changes: [] };
   const previous = await storedSnapshots(db);
   const applied = await applyConfigVersion(db, config, `sync:${source.url}`, now);
   const changes = await recordConfigAlerts(db, config, previous, now);
-  return { outcome: 'updated', message: `config ${config.name} ${config.version} applied, ${applied.accounts} accounts re-scored`, counts: { accounts: applied.accounts, rejected: 0 }, changes };
+  const message = t('syncReportConfigApplied', config.name, config.version, plural(applied.accounts, 'countAccountsOne', 'countAccounts'));
+  return { outcome: 'updated', message, counts: { accounts: applied.accounts, rejected: 0 }, changes };
 }
 
 /** After a config change: alerts of the re-scored accounts against their results before it. */
@@ -70,8 +73,9 @@ async function applyResult(db: HealthmarkDb, result: Exclude<SyncResult, { outco
   const mode = await getMeta<DataMode>(db, 'dataMode');
   const { imported } = result;
   const summary = await replaceDataset(db, { config: active.config, configSource: `sync:${source.url}`, accounts: imported.accounts, mode: 'synced', history: mode === 'synced' ? 'append' : 'replace', activeConfigId: active.id }, now);
-  const rejected = imported.rejectedRows > 0 ? `, ${imported.rejectedRows} rows rejected (${imported.errors.slice(0, 3).map(formatRowError).join('; ')})` : '';
-  return { outcome: 'updated', message: `${summary.accounts} accounts imported${rejected}`, counts: { accounts: summary.accounts, rejected: imported.rejectedRows }, changes: summary.changes };
+  const parts = [t('syncReportImported', plural(summary.accounts, 'countAccountsOne', 'countAccounts'))];
+  if (imported.rejectedRows > 0) parts.push(t('syncReportRejected', plural(imported.rejectedRows, 'countRowsOne', 'countRows'), imported.errors.slice(0, 3).map(formatRowError).join('; ')));
+  return { outcome: 'updated', message: parts.join(', '), counts: { accounts: summary.accounts, rejected: imported.rejectedRows }, changes: summary.changes };
 }
 
 export interface SyncService {
@@ -106,7 +110,7 @@ export function createSyncService(db: HealthmarkDb, deps: SyncDeps = {}): SyncSe
     if (result.outcome === 'error') {
       report = { sourceId: source.id, outcome: 'error', message: result.error.message, rowErrors: result.rowErrors.slice(0, REPORTED_ROW_ERRORS).map(formatRowError), counts: null };
     } else if (result.outcome === 'not-modified') {
-      report = { sourceId: source.id, outcome: 'not-modified', message: 'unchanged since the last sync (HTTP 304)', rowErrors: [], counts: null };
+      report = { sourceId: source.id, outcome: 'not-modified', message: t('syncReportNotModified'), rowErrors: [], counts: null };
     } else {
       try {
         const applied = await applyResult(db, result, source, now);
@@ -115,7 +119,7 @@ export function createSyncService(db: HealthmarkDb, deps: SyncDeps = {}): SyncSe
         if (applied.outcome === 'updated') await deps.onApplied?.();
       } catch (error) {
         // Nothing was written (one transaction); the fetch is retried with backoff.
-        const message = `could not apply the data: ${error instanceof Error ? error.message : String(error)}`;
+        const message = t('syncReportApplyFailed', errorMessage(error));
         state = failedState(stateOf(source), source.scheduleMinutes, message, now, deps.random);
         report = { sourceId: source.id, outcome: 'error', message, rowErrors: [], counts: null };
       }

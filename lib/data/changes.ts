@@ -2,7 +2,7 @@
 // config's alert threshold (detectAlerts), stored in db.changes for the popup and an optional notification.
 import { detectAlerts, type ScoringConfig } from '../scoring';
 import type { HistoryPoint, ScoreSnapshot } from '../scoring/types';
-import type { ChangeRow, HealthmarkDb } from './db';
+import { type ChangeRow, type HealthmarkDb, getMeta } from './db';
 
 export interface ScoredAccount extends ScoreSnapshot {
   accountId: string;
@@ -21,15 +21,12 @@ export function alertChanges(
   for (const now of current) {
     const before = previous.get(now.accountId) ?? null;
     for (const alert of detectAlerts(config, before, now, history.get(now.accountId) ?? [], today)) {
-      const tier = alert.kind === 'tier-worse';
-      rows.push({
-        at,
-        accountId: now.accountId,
-        kind: tier ? 'tier' : 'drop',
-        from: tier ? (before?.tier ?? null) : (before?.score ?? null),
-        to: tier ? now.tier : now.score,
-        text: alert.text,
-      });
+      const base = { at, accountId: now.accountId, text: alert.text };
+      rows.push(
+        alert.kind === 'tier-worse'
+          ? { ...base, kind: 'tier', from: before?.tier ?? null, to: now.tier, detail: { fromLabel: alert.from.label, toLabel: alert.to.label } }
+          : { ...base, kind: 'drop', from: before?.score ?? null, to: now.score, detail: { peak: alert.from, days: alert.days } },
+      );
     }
   }
   return rows;
@@ -38,14 +35,50 @@ export function alertChanges(
 /** The kinds the sync's feed shows: alerts, not overrides or config bookkeeping. */
 export const ALERT_KINDS: readonly ChangeRow['kind'][] = ['drop', 'tier'];
 
-/** The newest alert changes, newest first. */
+const isAlert = (c: ChangeRow) => ALERT_KINDS.includes(c.kind);
+
+/** A change with its account's name. */
+export type NamedChange = ChangeRow & { name: string };
+
+export interface ChangesFeed {
+  /** When the data the feed is about was applied (null: no data). */
+  since: string | null;
+  /** Every alert of that apply. */
+  total: number;
+  /** The newest `limit` of them, each with its account's name. */
+  changes: NamedChange[];
+}
+
+/** The alerts recorded since the last apply (a sync, an import, a config change), newest first. */
+function alertsSince(db: HealthmarkDb, since: string) {
+  return db.changes.where('at').aboveOrEqual(since).reverse().filter(isAlert);
+}
+
+/**
+ * What changed with the data in use: the alerts of the last apply (every later one replaced or re-scored all
+ * accounts, so older alerts describe data that is gone). An account no longer stored is left out.
+ */
+export async function changesSinceLastApply(db: HealthmarkDb, limit: number): Promise<ChangesFeed> {
+  return db.transaction('r', [db.meta, db.changes, db.accounts], async () => {
+    const since = (await getMeta<string>(db, 'updatedAt')) ?? null;
+    if (since === null) return { since, total: 0, changes: [] };
+    const [total, newest] = await Promise.all([alertsSince(db, since).count(), alertsSince(db, since).limit(limit).toArray()]);
+    const accounts = await db.accounts.bulkGet(newest.map((c) => c.accountId));
+    const changes = newest.flatMap((c, i) => (accounts[i] ? [{ ...c, name: accounts[i].name }] : []));
+    return { since, total: total - (newest.length - changes.length), changes };
+  });
+}
+
+/** The accounts the feed names: every account with an alert since the last apply. */
+export async function changedAccountIds(db: HealthmarkDb): Promise<Set<string>> {
+  const since = await getMeta<string>(db, 'updatedAt');
+  if (since === undefined) return new Set();
+  return new Set((await alertsSince(db, since).toArray()).map((c) => c.accountId));
+}
+
+/** The newest alerts of the data in use (see changesSinceLastApply), newest first. */
 export async function latestAlerts(db: HealthmarkDb, limit: number): Promise<ChangeRow[]> {
-  return db.changes
-    .orderBy('at')
-    .reverse()
-    .filter((c) => ALERT_KINDS.includes(c.kind))
-    .limit(limit)
-    .toArray();
+  return (await changesSinceLastApply(db, limit)).changes;
 }
 
 /** Groups history points by account. */

@@ -115,7 +115,24 @@ export interface ChangeRow {
   kind: 'tier' | 'drop' | 'override' | 'config';
   from: string | number | null;
   to: string | number | null;
+  /** The change in English (the CLI's and older rows' wording); pages say it from kind and detail (change-text.ts). */
   text: string;
+  detail?: ChangeDetail;
+}
+
+/** What a change's sentence needs beyond from and to. */
+export interface ChangeDetail {
+  /** drop: the highest score within `days` days before it. */
+  peak?: number;
+  days?: number;
+  /** tier, config: the tiers' labels when it happened (from and to are keys). */
+  fromLabel?: string | null;
+  toLabel?: string | null;
+  /** config: the config's name and version. */
+  config?: string;
+  /** override */
+  author?: string;
+  reason?: string;
 }
 
 export const DB_NAME = 'healthmark';

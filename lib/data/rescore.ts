@@ -6,10 +6,11 @@ import { compileConfig, type ScoringConfig } from '../scoring';
 import type { OverrideInput } from '../scoring/types';
 import { sha256Hex } from './apply';
 import { historyByAccount } from './changes';
-import { type ChangeRow, type HealthmarkDb, type ScoreRow, setMeta } from './db';
+import { type ChangeRow, type DataMode, type HealthmarkDb, type ScoreRow, getMeta, setMeta } from './db';
 import { dayOf } from './demo';
 import { scoreRows, setTrends } from './score-rows';
-import { activeConfig } from './status';
+import { STATUS_KEY, activeConfig, movedStatus, statusOf } from './status';
+import type { DataStatus } from '../messaging';
 import { storedSnapshots } from './whatif';
 
 /**
@@ -29,12 +30,13 @@ export async function applyConfigVersion(db: HealthmarkDb, config: ScoringConfig
   const hash = await sha256Hex(JSON.stringify(config)); // before the transaction: a non-Dexie await would end it
   const tables = [db.accounts, db.metrics, db.overrides, db.scores, db.history, db.configs, db.meta, db.changes];
   return db.transaction('rw', tables, async () => {
-    const [accounts, metrics, overrides, previous, recent] = await Promise.all([
+    const [accounts, metrics, overrides, previous, recent, before] = await Promise.all([
       db.accounts.toArray(),
       db.metrics.toArray(),
       db.overrides.toArray(),
       storedSnapshots(db),
       db.history.where('day').between(since, today, true, false).toArray(),
+      activeConfig(db),
     ]);
     const metricsById = new Map(metrics.map((m) => [m.accountId, m.values]));
     const overrideById = new Map(overrides.map((o) => [o.accountId, o]));
@@ -43,16 +45,22 @@ export async function applyConfigVersion(db: HealthmarkDb, config: ScoringConfig
     const scored = scoreRows(compileConfig(config), entries, now, { configId, computedAt });
     setTrends(scored, historyByAccount(recent), today);
     const changes: ChangeRow[] = [];
+    // Tier labels as each side knew them: a key the new config dropped keeps the old config's label.
+    const labelOf = new Map([...(before?.config.tiers ?? []), ...config.tiers].map((t) => [t.key, t.label]));
+    const named = `${config.name} ${config.version}`;
     for (const point of scored.points) {
-      const before = previous.get(point.accountId)?.tier ?? null;
-      if (before !== point.tier)
-        changes.push({ at: computedAt, accountId: point.accountId, kind: 'config', from: before, to: point.tier, text: `tier changed from ${before ?? 'none'} to ${point.tier ?? 'none'} with config ${config.name} ${config.version}` });
+      const from = previous.get(point.accountId)?.tier ?? null;
+      if (from === point.tier) continue;
+      const detail = { fromLabel: from && (labelOf.get(from) ?? from), toLabel: point.tier && (labelOf.get(point.tier) ?? point.tier), config: named };
+      changes.push({ at: computedAt, accountId: point.accountId, kind: 'config', from, to: point.tier, text: `tier changed from ${from ?? 'none'} to ${point.tier ?? 'none'} with config ${named}`, detail });
     }
+    const mode = (await getMeta<DataMode>(db, 'dataMode')) ?? 'empty';
     await db.scores.bulkPut(scored.rows);
     await db.history.bulkPut(scored.points);
     await db.changes.bulkAdd(changes);
     await setMeta(db, 'activeConfigId', configId);
     await setMeta(db, 'updatedAt', computedAt);
+    await setMeta(db, STATUS_KEY, statusOf(config, mode, accounts.length, scored.rows, computedAt));
     return { configId, accounts: accounts.length, tierChanges: changes.length };
   });
 }
@@ -69,7 +77,11 @@ export async function setOverrideAndRescore(db: HealthmarkDb, accountId: string,
     if (previous) row.trend = previous.trend;
     await db.scores.put(row);
     const text = override ? `override set by ${override.author}: ${override.reason}` : 'override removed';
-    await db.changes.add({ at: row.computedAt, accountId, kind: 'override', from: previous?.score ?? null, to: row.score, text });
+    const detail = override ? { author: override.author, reason: override.reason } : {};
+    await db.changes.add({ at: row.computedAt, accountId, kind: 'override', from: previous?.score ?? null, to: row.score, text, detail });
+    // The stored status follows the one row that moved (counting would take seconds at 100k accounts).
+    const status = await getMeta<DataStatus>(db, STATUS_KEY);
+    if (status) await setMeta(db, STATUS_KEY, movedStatus(status, previous ? previous.tier : undefined, row.tier));
     return row;
   });
 }

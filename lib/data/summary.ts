@@ -2,12 +2,15 @@
 // explanation); the explanation is computed here, for the few accounts someone asks about, from the stored
 // metrics and override with the config version that scored the row, at the moment it was scored. That is the
 // same computation the apply would have done, so the answer is identical to storing it (and costs microseconds).
-import type { AccountSummary } from '../messaging';
+import type { AccountSummary, DriverSummary } from '../messaging';
 import { scoreAccount, type ScoringConfig } from '../scoring';
-import type { ScoreResult } from '../scoring/types';
+import type { Driver, ScoreResult } from '../scoring/types';
 import { type AccountRow, type ConfigRow, type HealthmarkDb, type ScoreRow, getMeta } from './db';
 
+const driverSummary = ({ label, points, shown }: Driver): DriverSummary => ({ label, points, shown });
+
 export function toSummary(account: AccountRow, row: ScoreRow, r: ScoreResult, demo: boolean): AccountSummary {
+  const next = r.explanation.nextTier;
   return {
     accountId: account.id,
     name: account.name,
@@ -17,12 +20,12 @@ export function toSummary(account: AccountRow, row: ScoreRow, r: ScoreResult, de
     trend: row.trend,
     coverage: r.coverage,
     scorecard: r.scorecard.label,
-    driversUp: r.explanation.driversUp.map((d) => d.text),
-    driversDown: r.explanation.driversDown.map((d) => d.text),
-    nextStep: r.explanation.nextTier?.text ?? null,
+    driversUp: r.explanation.driversUp.map(driverSummary),
+    driversDown: r.explanation.driversDown.map(driverSummary),
+    nextStep: next ? { label: next.label, verb: next.verb, fromShown: next.fromShown, toShown: next.toShown } : null,
     flags: r.flags.map((f) => f.label),
     actions: r.actions,
-    override: r.override ? { reason: r.override.reason, author: r.override.author, expiresAt: r.override.expiresAt } : null,
+    override: r.override ? { reason: r.override.reason, author: r.override.author, expiresAt: r.override.expiresAt, computedScore: r.override.computedScore, computedTier: r.override.computedTier } : null,
     dataAsOf: row.dataAsOf,
     computedAt: row.computedAt,
     demo,

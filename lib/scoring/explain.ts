@@ -1,7 +1,7 @@
 // Per-measure explanation and drivers, read from the kernel's scratch values right after an evaluation.
 import { NEUTRAL_ACTION, type CompiledConfig, type CompiledMetric, type CompiledScorecard } from './compile';
 import { actionValue } from './kernel';
-import type { Driver, MeasureExplanation, MetricValue, MetricValues } from './types';
+import type { Driver, MeasureExplanation, MetricValue, MetricValues, ShownValue } from './types';
 import { MISSING_NONE, MISSING_REASONS } from './values';
 
 const TOP_DRIVERS = 3;
@@ -71,12 +71,33 @@ function rawValue(metric: CompiledMetric, x: number, missing: number, input: Met
   return typeof given === 'number' ? (Number.isFinite(given) ? given : null) : (given ?? null);
 }
 
+/** A value as a page shows it (numbers rounded to hundredths, date metrics as days). */
+export function shownValue(metric: CompiledMetric, value: number | string | boolean | null): ShownValue {
+  if (value === null) return { kind: 'none' };
+  if (typeof value === 'boolean') return { kind: 'boolean', value };
+  if (typeof value !== 'number') return { kind: 'text', value: String(value) };
+  const rounded = Number.isFinite(value * 100) ? Math.round(value * 100) / 100 : value; // huge values stay as they are
+  return metric.def.kind === 'date' ? { kind: 'days', value: rounded } : { kind: 'number', value: rounded, unit: metric.def.unit ?? '' };
+}
+
+/** A shown value in English (the CLI's words). */
+export function englishValue(v: ShownValue): string {
+  switch (v.kind) {
+    case 'none':
+      return 'no data';
+    case 'boolean':
+      return String(v.value);
+    case 'text':
+      return v.value;
+    case 'days':
+      return `${v.value} days`;
+    case 'number':
+      return v.unit === '' ? String(v.value) : v.unit === '%' ? `${v.value}%` : `${v.value} ${v.unit.trim()}`;
+  }
+}
+
 export function formatValue(metric: CompiledMetric, value: number | string | boolean | null): string {
-  if (value === null) return 'no data';
-  if (typeof value !== 'number') return String(value);
-  const text = String(Math.round(value * 100) / 100);
-  const unit = metric.def.kind === 'date' ? ' days' : (metric.def.unit ?? '');
-  return unit === '' ? text : unit === '%' ? `${text}%` : `${text} ${unit.trim()}`;
+  return englishValue(shownValue(metric, value));
 }
 
 export function drivers(compiled: CompiledConfig, card: CompiledScorecard, measures: MeasureExplanation[]): { up: Driver[]; down: Driver[] } {
@@ -86,8 +107,9 @@ export function drivers(compiled: CompiledConfig, card: CompiledScorecard, measu
     if (Math.abs(impact) < 1e-9) return [];
     const metric = compiled.metrics[card.metricIndex[m]!]!;
     const points = Math.round(impact * 10) / 10;
-    const value = e.missing ? `no data (counted as ${e.actionValue})` : formatValue(metric, e.raw);
-    return [{ key: e.key, label: e.label, impact, text: `${e.label}: ${value} (${points > 0 ? '+' : ''}${points} points)` }];
+    const shown: Driver['shown'] = e.missing ? { kind: 'missing', counted: e.actionValue } : shownValue(metric, e.raw);
+    const value = shown.kind === 'missing' ? `no data (counted as ${shown.counted})` : englishValue(shown);
+    return [{ key: e.key, label: e.label, impact, points, shown, text: `${e.label}: ${value} (${points > 0 ? '+' : ''}${points} points)` }];
   });
   return {
     up: all.filter((d) => d.impact > 0).sort((a, b) => b.impact - a.impact).slice(0, TOP_DRIVERS),

@@ -4,7 +4,7 @@
 // changed. "Smallest" means smallest relative to the measure's scale; filling in a missing value ranks last.
 import type { CompiledConfig, CompiledMetric, CompiledScorecard } from './compile';
 import type { RuleContext } from './conditions';
-import { formatValue, measureLabel } from './explain';
+import { formatValue, measureLabel, shownValue } from './explain';
 import { FN_BANDS, FN_BOOLEAN, FN_CATEGORY, FN_LINEAR, FN_POINTS, newRowScore, scoreCard, type RowScore } from './kernel';
 import { SCALE_MAX } from './schema';
 import type { NextTierChange } from './types';
@@ -55,13 +55,17 @@ export function nextTierChange(
   const from = x0 === x0 ? asValue(x0) : null;
   const to = asValue(best.x) ?? String(best.x);
   const label = measureLabel(compiled, card, best.m);
+  const verb = verbOf(from, to);
   return {
     tier: compiled.tiers[current.tier + 1]!,
     metric: metric.def.key,
     label,
     from,
     to,
-    text: changeText(lowerFirst(label), metric, from, to),
+    verb,
+    fromShown: shownValue(metric, from),
+    toShown: shownValue(metric, to),
+    text: changeText(verb, lowerFirst(label), metric, from, to),
   };
 }
 
@@ -156,10 +160,17 @@ function lowerFirst(label: string): string {
   return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
 }
 
-function changeText(label: string, metric: CompiledMetric, from: NextTierChange['from'], to: NextTierChange['to']): string {
-  if (from === null) return `record ${label} (no data now) at ${formatValue(metric, to)}`;
-  if (typeof to === 'boolean') return `change ${label} from ${from ? 'yes' : 'no'} to ${to ? 'yes' : 'no'}`;
-  if (typeof to === 'string' || typeof from !== 'number') return `move ${label} from ${String(from)} to ${to}`;
+function verbOf(from: NextTierChange['from'], to: NextTierChange['to']): NextTierChange['verb'] {
+  if (from === null) return 'record';
+  if (typeof to === 'boolean') return 'change';
+  if (typeof to === 'string' || typeof from !== 'number') return 'move';
+  return to > from ? 'raise' : 'lower';
+}
+
+function changeText(verb: NextTierChange['verb'], label: string, metric: CompiledMetric, from: NextTierChange['from'], to: NextTierChange['to']): string {
+  if (verb === 'record') return `record ${label} (no data now) at ${formatValue(metric, to)}`;
+  if (verb === 'change') return `change ${label} from ${from ? 'yes' : 'no'} to ${to ? 'yes' : 'no'}`;
+  if (verb === 'move') return `move ${label} from ${String(from)} to ${String(to)}`;
   const plain = (v: number) => formatValue(metric, v).split(' ')[0];
-  return `${to > from ? 'raise' : 'lower'} ${label} from ${plain(from)} to ${formatValue(metric, to)}`;
+  return `${verb} ${label} from ${plain(from as number)} to ${formatValue(metric, to as number)}`;
 }

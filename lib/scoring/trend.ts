@@ -48,13 +48,17 @@ export function detectAlerts(
       .filter((p) => isoDay(p?.day) >= day - drop.days && isoDay(p.day) < day)
       .map((p) => p.score);
     const peak = Math.max(...[...recent, previous?.score].filter((s): s is number => typeof s === 'number' && Number.isFinite(s)));
-    if (peak - current.score >= drop.points)
-      alerts.push({ kind: 'drop', text: `Score dropped ${peak - current.score} points within ${drop.days} days (from ${peak} to ${current.score})` });
+    const points = peak - current.score;
+    if (points >= drop.points)
+      alerts.push({ kind: 'drop', text: `Score dropped ${points} points within ${drop.days} days (from ${peak} to ${current.score})`, points, days: drop.days, from: peak, to: current.score });
   }
   const rank = (key: string | null | undefined) => config.tiers.findIndex((t) => t.key === key);
   const from = rank(previous?.tier);
   const to = rank(current.tier);
-  if (config.alerts.tierChange && from >= 0 && to >= 0 && to < from)
-    alerts.push({ kind: 'tier-worse', text: `Tier fell from ${config.tiers[from]!.label} to ${config.tiers[to]!.label}` });
+  if (config.alerts.tierChange && from >= 0 && to >= 0 && to < from) {
+    const [before, after] = [config.tiers[from]!, config.tiers[to]!];
+    const tier = (t: typeof before) => ({ key: t.key, label: t.label, color: t.color });
+    alerts.push({ kind: 'tier-worse', text: `Tier fell from ${before.label} to ${after.label}`, from: tier(before), to: tier(after) });
+  }
   return alerts;
 }

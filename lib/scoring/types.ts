@@ -72,11 +72,27 @@ export interface MeasureExplanation {
   contribution: number;
 }
 
+/**
+ * A metric value as a page shows it, for the page to word in its language (`formatValue` is the English): a
+ * number with the metric's unit as the config spells it ('' for none), days (date metrics), yes/no, a category.
+ */
+export type ShownValue =
+  | { kind: 'number'; value: number; unit: string }
+  | { kind: 'days'; value: number }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'text'; value: string }
+  | { kind: 'none' };
+
 export interface Driver {
   key: string;
   label: string;
   /** Signed effect in points compared with a neutral (50) action value. */
   impact: number;
+  /** The impact rounded to a tenth: what the driver's sentence says. */
+  points: number;
+  /** The value that drives it; `missing` when there was none and the missing-data policy counted `counted`. */
+  shown: ShownValue | { kind: 'missing'; counted: number };
+  /** e.g. "Logins per week: 2 logins (-6.2 points)", in English */
   text: string;
 }
 
@@ -86,7 +102,11 @@ export interface NextTierChange {
   label: string;
   from: number | string | boolean | null;
   to: number | string | boolean;
-  /** e.g. "raise weekly logins from 2 to 5" */
+  /** What to do: record a missing value, change a yes/no, move to another category, raise or lower a number. */
+  verb: 'record' | 'change' | 'move' | 'raise' | 'lower';
+  fromShown: ShownValue;
+  toShown: ShownValue;
+  /** e.g. "raise weekly logins from 2 to 5", in English */
   text: string;
 }
 
@@ -143,10 +163,10 @@ export interface Trend {
   d30: number | null;
 }
 
-export interface ScoreAlert {
-  kind: 'drop' | 'tier-worse';
-  text: string;
-}
+/** An alert with its sentence in English (the CLI's) and the values a page needs to say it in its language. */
+export type ScoreAlert =
+  | { kind: 'drop'; text: string; points: number; days: number; from: number; to: number }
+  | { kind: 'tier-worse'; text: string; from: TierRef; to: TierRef };
 
 /** A score and tier as stored for an account (tier by key). */
 export interface ScoreSnapshot {

@@ -3,6 +3,7 @@
 import type { HealthmarkDb } from '../../data/db';
 import { applyConfigVersion } from '../../data/rescore';
 import { readStatus } from '../../data/status';
+import { t } from '../../i18n';
 import { broadcastToUi } from '../../messaging';
 import { validateConfig } from '../../scoring';
 import type { HandlerGroup } from './types';
@@ -19,7 +20,7 @@ export function configHandlers(db: HealthmarkDb): HandlerGroup<'applyConfig' | '
     applyConfig: ({ config }) => apply(config, 'editor'),
     restoreConfig: async ({ id }) => {
       const row = await db.configs.get(id);
-      if (!row) return { ok: false, issues: [{ path: 'id', message: `no stored config version #${id}` }] };
+      if (!row) return { ok: false, issues: [{ path: 'id', message: t('versionsErrMissing', id) }] };
       return apply(row.config, `restored:${id}`);
     },
   };

@@ -2,19 +2,26 @@
 // a source without applying it, and the notification toggle. Secrets stay in the database: the options page
 // sends an empty token to keep the stored one, and nothing here logs a source.
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import { type HealthmarkDb, setMeta } from '../../data/db';
 import { formatRowError } from '../../data/import';
 import { activeConfig } from '../../data/status';
 import { INITIAL_SOURCE_STATE, type SourceAuth, type SourceDefinition, parseSourceDefinition, syncSource } from '../../data/sync';
 import { alarmName } from '../../data/sync/scheduler';
+import { plural, t } from '../../i18n';
 import type { SyncReport } from '../../messaging';
 import type { ConfigIssue } from '../../scoring/types';
 import { type SyncedSource, DEFAULT_TIMEOUT_SECONDS, REPORTED_ROW_ERRORS, syncServiceFor } from '../sync';
 import { NOTIFY_META_KEY } from '../sync-notify';
 import type { HandlerGroup } from './types';
 
-const timeoutSchema = z.number().int().min(1, 'must be at least 1 second').max(300, 'must be at most 300 seconds').optional();
+const TIMEOUT_SECONDS = { min: 1, max: 300 };
+
+/** The timeout as given (absent: the default), or why it cannot be used. */
+function checkTimeout(value: unknown): { ok: true; seconds: number | undefined } | { ok: false; message: string } {
+  if (value === undefined) return { ok: true, seconds: undefined };
+  const { min, max } = TIMEOUT_SECONDS;
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? { ok: true, seconds: value } : { ok: false, message: t('sourceErrTimeout', min, max) };
+}
 
 /** An empty token or header value means "keep the stored one" (the page only ever shows it masked). */
 function keepStoredSecret(auth: unknown, stored: SourceAuth | undefined): unknown {
@@ -28,14 +35,14 @@ function keepStoredSecret(auth: unknown, stored: SourceAuth | undefined): unknow
 type Checked = { ok: true; source: SourceDefinition; timeoutSeconds: number | undefined } | { ok: false; issues: ConfigIssue[] };
 
 async function checkSource(db: HealthmarkDb, input: unknown): Promise<Checked> {
-  if (!input || typeof input !== 'object') return { ok: false, issues: [{ path: 'source', message: 'expected an object' }] };
+  if (!input || typeof input !== 'object') return { ok: false, issues: [{ path: 'source', message: t('sourceErrObject') }] };
   const { timeoutSeconds, ...definition } = input as Record<string, unknown>;
   const stored = typeof definition.id === 'string' ? await db.sources.get(definition.id) : undefined;
-  const timeout = timeoutSchema.safeParse(timeoutSeconds);
+  const timeout = checkTimeout(timeoutSeconds);
   const parsed = parseSourceDefinition({ ...definition, ...('auth' in definition ? { auth: keepStoredSecret(definition.auth, stored?.auth) } : {}) });
-  const issues = [...(parsed.ok ? [] : parsed.issues), ...(timeout.success ? [] : [{ path: 'timeoutSeconds', message: timeout.error.issues[0]!.message }])];
-  if (!parsed.ok || !timeout.success) return { ok: false, issues };
-  return { ok: true, source: parsed.source, timeoutSeconds: timeout.data };
+  const issues = [...(parsed.ok ? [] : parsed.issues), ...(timeout.ok ? [] : [{ path: 'timeoutSeconds', message: timeout.message }])];
+  if (!parsed.ok || !timeout.ok) return { ok: false, issues };
+  return { ok: true, source: parsed.source, timeoutSeconds: timeout.seconds };
 }
 
 type SyncHandlers = HandlerGroup<'saveSource' | 'removeSource' | 'syncNow' | 'testSource' | 'setSyncNotifications'>;
@@ -82,19 +89,19 @@ function testReport(sourceId: string, result: Awaited<ReturnType<typeof syncSour
     case 'error':
       return { ...base, outcome: 'error', message: result.error.message, rowErrors: result.rowErrors.slice(0, REPORTED_ROW_ERRORS).map(formatRowError) };
     case 'config':
-      return { ...base, outcome: 'updated', message: `valid config ${result.config.name} ${result.config.version} with ${result.config.metrics.length} metrics` };
+      return { ...base, outcome: 'updated', message: t('syncTestConfig', result.config.name, result.config.version, plural(result.config.metrics.length, 'countMetricsOne', 'countMetrics')) };
     case 'metrics': {
       const { imported } = result;
       return {
         ...base,
         outcome: 'updated',
-        message: `${imported.accounts.length} accounts would be imported from ${imported.totalRows} rows (${imported.rejectedRows} rejected)`,
+        message: t('syncTestMetrics', plural(imported.accounts.length, 'countAccountsOne', 'countAccounts'), plural(imported.totalRows, 'countRowsOne', 'countRows'), imported.rejectedRows.toLocaleString()),
         rowErrors: imported.errors.slice(0, REPORTED_ROW_ERRORS).map(formatRowError),
         counts: { accounts: imported.accounts.length, rejected: imported.rejectedRows },
         totalRows: imported.totalRows,
       };
     }
     default:
-      return { ...base, outcome: 'not-modified', message: 'unchanged (HTTP 304)' };
+      return { ...base, outcome: 'not-modified', message: t('syncTestNotModified') };
   }
 }

@@ -32,7 +32,7 @@ describe('detectAlerts', () => {
 
   it('raises a drop of at least N points from the highest score within D days', () => {
     const alerts = detectAlerts(cfg, { score: 72, tier: 'green' }, { score: 68, tier: 'green' }, [point('2025-05-28', 80), point('2025-05-30', 75)], TODAY);
-    expect(alerts).toEqual([{ kind: 'drop', text: 'Score dropped 12 points within 7 days (from 80 to 68)' }]);
+    expect(alerts).toEqual([{ kind: 'drop', text: 'Score dropped 12 points within 7 days (from 80 to 68)', points: 12, days: 7, from: 80, to: 68 }]);
   });
 
   it('ignores older peaks and smaller drops', () => {
@@ -46,7 +46,7 @@ describe('detectAlerts', () => {
 
   it('raises a move to a worse tier, not to a better one', () => {
     expect(detectAlerts(cfg, { score: 61, tier: 'green' }, { score: 58, tier: 'amber' }, [], TODAY)).toEqual([
-      { kind: 'tier-worse', text: 'Tier fell from Healthy to Needs attention' },
+      { kind: 'tier-worse', text: 'Tier fell from Healthy to Needs attention', from: expect.objectContaining({ key: 'green', label: 'Healthy' }), to: expect.objectContaining({ key: 'amber', label: 'Needs attention' }) },
     ]);
     expect(detectAlerts(cfg, { score: 58, tier: 'amber' }, { score: 61, tier: 'green' }, [], TODAY)).toEqual([]);
     expect(detectAlerts(cfg, null, { score: null, tier: null }, [], TODAY)).toEqual([]);
