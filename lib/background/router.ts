@@ -2,6 +2,7 @@
 // contexts (its content scripts and pages) are answered; anything malformed gets a specific error reply.
 import { z } from 'zod';
 import { sourceDefinitionSchema } from '../data/sync/source';
+import { errorMessage } from '../errors';
 import { type Envelope, IMPORT_CHUNK_CHARS, LOOKUP_LIMITS, type MessageType, type Reply, type ToBackground } from '../messaging';
 
 const identifiers = (max: number) => z.array(z.string().max(max)).max(LOOKUP_LIMITS.items);
@@ -68,6 +69,7 @@ const payloadSchemas: { [K in MessageType]: z.ZodType<ToBackground[K]['request']
         .strict(),
     })
     .strict(),
+  expireOverrides: empty,
 };
 
 export type Handlers = { [K in MessageType]: (payload: ToBackground[K]['request']) => Promise<ToBackground[K]['response']> };
@@ -99,6 +101,6 @@ async function dispatch(handlers: Handlers, envelope: Partial<Envelope>): Promis
     const handler = handlers[type] as (p: unknown) => Promise<unknown>;
     return { ok: true, data: await handler(parsed.data) } as Reply<MessageType>;
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: errorMessage(error) };
   }
 }

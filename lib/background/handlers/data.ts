@@ -3,13 +3,16 @@ import type { HealthmarkDb } from '../../data/db';
 import { createCachedLookup } from '../../data/lookup';
 import { readStatus } from '../../data/status';
 import { broadcastToUi } from '../../messaging';
+import { expiryCheckFor } from '../expiry';
 import { loadDemo } from '../seed';
 import type { HandlerGroup } from './types';
 
 export function dataHandlers(db: HealthmarkDb): HandlerGroup<'lookup' | 'getStatus' | 'loadDemo'> {
-  const lookup = createCachedLookup(db);
+  const cached = createCachedLookup(db);
+  const expireDue = expiryCheckFor(db);
   return {
-    lookup,
+    // An override whose alarm has not fired yet is expired first: a page never shows one past its expiry.
+    lookup: async (request) => (await expireDue(), cached(request)),
     getStatus: () => readStatus(db),
     loadDemo: async () => {
       await loadDemo(db);
