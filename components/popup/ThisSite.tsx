@@ -2,9 +2,10 @@
 // shows, and a switch to turn badges off (or on again) for this site.
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { t } from '../../lib/i18n';
+import { plural, t } from '../../lib/i18n';
 import { type PageInfo, sendToTab } from '../../lib/messaging';
 import { setSiteEnabled } from '../../lib/page/settings';
+import { Switch } from '../Switch';
 
 /** The tab the popup is about: the active one, or `popup.html?tab=<id>` (opening the popup as a page). */
 async function targetTab(): Promise<number | null> {
@@ -14,6 +15,12 @@ async function targetTab(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
+/**
+ * After an event that changes what the page shows (it loaded, a site switch, new scores), the page answers its
+ * lookups and places badges over the next moments: asked again at these delays, the count settles.
+ */
+const SETTLE_MS = [150, 600, 1500, 3000];
+
 export function ThisSite() {
   const info = useSignal<PageInfo | null | undefined>(undefined);
   const tabId = useSignal<number | null>(null);
@@ -22,9 +29,21 @@ export function ThisSite() {
     info.value = tabId.value === null ? null : await sendToTab(tabId.value, 'pageInfo', {});
   };
   useSignalEffect(() => {
-    void ask();
-    const timer = setInterval(() => void ask(), 1000); // the badge count follows the page
-    return () => clearInterval(timer);
+    let timers: ReturnType<typeof setTimeout>[] = [];
+    const settle = () => {
+      timers.forEach(clearTimeout);
+      timers = SETTLE_MS.map((ms) => setTimeout(() => void ask(), ms));
+    };
+    const onTab = (id: number, change: { status?: string }) => id === tabId.value && change.status === 'complete' && settle();
+    const onStorage = (_changes: unknown, area: string) => area === 'local' && settle();
+    browser.tabs.onUpdated.addListener(onTab);
+    browser.storage.onChanged.addListener(onStorage);
+    void ask().then(settle);
+    return () => {
+      timers.forEach(clearTimeout);
+      browser.tabs.onUpdated.removeListener(onTab);
+      browser.storage.onChanged.removeListener(onStorage);
+    };
   });
 
   const i = info.value;
@@ -36,21 +55,9 @@ export function ThisSite() {
         <p class="hint" data-testid="site-none">{t('popupSiteNotRunning')}</p>
       ) : (
         <>
-          <label class="switch">
-            <input
-              type="checkbox"
-              role="switch"
-              checked={i.enabled}
-              data-testid="site-toggle"
-              onChange={async (e) => {
-                await setSiteEnabled(i.hostname, (e.currentTarget as HTMLInputElement).checked);
-                setTimeout(() => void ask(), 200);
-              }}
-            />
-            <span>{t('popupSiteShowBadges', i.hostname)}</span>
-          </label>
+          <Switch label={t('popupSiteShowBadges', i.hostname)} on={i.enabled} testId="site-toggle" onChange={(on) => setSiteEnabled(i.hostname, on)} />
           <p class="hint" data-testid="site-info">
-            {i.site ? t('popupSiteAdapter', i.site) : t('popupSiteGeneric')} · {t('popupSiteBadges', i.badges)}
+            {i.site ? t('popupSiteAdapter', i.site) : t('popupSiteGeneric')} · {plural(i.badges, 'popupSiteBadgesOne', 'popupSiteBadges')}
           </p>
         </>
       )}
