@@ -1,5 +1,7 @@
 // An account's score over the last days as an SVG line, over faint tier bands. Days without a point are gaps in
-// time, not zeros; points with no score (insufficient data) break the line.
+// time, not zeros; points with no score (insufficient data) break the line. The drawing is as wide as its box in
+// CSS pixels (not a scaled picture), so labels keep the page's text size and dots stay round at any width.
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { plural, t } from '../lib/i18n';
 import type { HistoryPoint } from '../lib/scoring/types';
 
@@ -18,7 +20,8 @@ export interface HistoryChartProps {
   days?: number;
 }
 
-const W = 600;
+/** Width before the box is measured. */
+const START_WIDTH = 600;
 const H = 200;
 const LEFT = 30;
 const BOTTOM = 22;
@@ -29,6 +32,15 @@ const DAY_MS = 86_400_000;
 const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
 
 export function HistoryChart({ points, bands, today, days = 90 }: HistoryChartProps) {
+  const box = useRef<HTMLElement>(null);
+  const [W, setWidth] = useState(START_WIDTH);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => el.clientWidth > 0 && setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   const end = dayNumber(today);
   const start = end - days;
   const x = (day: number) => LEFT + ((day - start) / days) * (W - LEFT - RIGHT);
@@ -49,8 +61,8 @@ export function HistoryChart({ points, bands, today, days = 90 }: HistoryChartPr
     : t('historyEmpty', days);
   const startDay = new Date(start * DAY_MS).toISOString().slice(0, 10);
   return (
-    <figure class="history">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+    <figure class="history" ref={box}>
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={label}>
         {bands.map((b) => {
           const top = y(Math.min(100, b.max + 1));
           return <rect key={b.label} x={LEFT} width={W - LEFT - RIGHT} y={top} height={y(b.min) - top} fill={b.color} opacity="0.14" />;

@@ -2,17 +2,18 @@
 // tab, routed by the URL hash (#/scoring, #/accounts/<id>, …) so links open a tab or an account.
 // A new tab registers with one line in TABS.
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { getMeta } from '../../lib/data/db';
 import { activeConfig } from '../../lib/data/status';
 import { t } from '../../lib/i18n';
 import type { DataStatus } from '../../lib/messaging';
 import { CardStyles } from '../CardStyles';
+import { ModeChip } from '../ModeChip';
 import { AccountsTab } from './AccountsTab';
-import { db, useLive } from './live';
+import { ask, db, useLive } from './live';
 import { PrivacyTab } from './PrivacyTab';
-import { type Route, parseRoute, routeHash } from './route';
-import { ScoringTab } from './ScoringTab';
+import { type Route, routeHash, useRoute } from './route';
+import { BACKTEST, ScoringTab } from './ScoringTab';
 import { SitesTab } from './SitesTab';
 import { SourcesTab } from './SourcesTab';
 
@@ -23,23 +24,14 @@ export interface OptionsTab {
 }
 
 export const TABS: OptionsTab[] = [
-  { key: 'scoring', label: () => t('optionsTabScoring'), render: () => <ScoringTab /> },
-  { key: 'accounts', label: () => t('optionsTabAccounts'), render: (route) => <AccountsTab accountId={route.id} /> },
+  { key: 'scoring', label: () => t('optionsTabScoring'), render: (route) => <ScoringTab backtest={route.id === BACKTEST} /> },
+  { key: 'accounts', label: () => t('optionsTabAccounts'), render: (route) => <AccountsTab accountId={route.id} query={route.query} /> },
   { key: 'sources', label: () => t('optionsTabSources'), render: () => <SourcesTab /> },
   { key: 'sites', label: () => t('optionsTabSites'), render: () => <SitesTab /> },
   { key: 'privacy', label: () => t('optionsTabPrivacy'), render: () => <PrivacyTab /> },
 ];
 
-function useRoute(): Route {
-  const keys = TABS.map((tab) => tab.key);
-  const [route, setRoute] = useState(() => parseRoute(location.hash, keys));
-  useEffect(() => {
-    const onHash = () => setRoute(parseRoute(location.hash, keys));
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-  return route;
-}
+const TAB_KEYS = TABS.map((tab) => tab.key);
 
 /** Data mode and active config: cheap reads only (counting 100k rows would hold up the tabs' own queries). */
 const loadHeader = async () => ({ mode: (await getMeta<DataStatus['mode']>(db, 'dataMode')) ?? 'empty', config: (await activeConfig(db))?.config ?? null });
@@ -48,22 +40,23 @@ function StatusLine() {
   const live = useLive(loadHeader, []);
   if (live.state !== 'ready') return null;
   const { mode, config } = live.value;
-  const text = mode === 'demo' ? t('popupModeDemo') : mode === 'synced' ? t('popupModeSynced') : t('popupModeEmpty');
   return (
     <p class="status-line" data-testid="options-status">
-      <span class={`chip chip-${mode}`}>{text}</span> {config ? t('popupConfig', config.name, config.version) : t('popupNoConfig')}
+      <ModeChip mode={mode} /> {config ? t('popupConfig', config.name, config.version) : t('popupNoConfig')}
     </p>
   );
 }
 
 export function App() {
-  const route = useRoute();
+  const route = useRoute(TAB_KEYS);
   const tabList = useRef<HTMLDivElement>(null);
   const index = Math.max(0, TABS.findIndex((tab) => tab.key === route.tab));
   const current = TABS[index]!;
   useEffect(() => {
     document.title = `${current.label()} · ${t('extName')}`;
   }, [current]);
+  // Overrides past their expiry go before the tabs show them (the background's alarm may not have fired yet).
+  useEffect(() => void ask('expireOverrides', {}).catch((e: unknown) => console.error('Healthmark: expiring overrides failed:', e)), []);
 
   const select = (i: number) => {
     const tab = TABS[(i + TABS.length) % TABS.length]!;

@@ -18,7 +18,7 @@ export function ConfigVersions({ versions, activeId, onEdit }: Props) {
   const restore = async (row: ConfigRow) => {
     try {
       const reply = await ask('restoreConfig', { id: row.id! });
-      setMessage(reply.ok ? t('versionsRestored', row.name, row.version) : reply.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+      setMessage(reply.ok ? t('versionsRestored', row.name, row.version) : reply.issues.map((i) => t('issueAt', i.path, i.message)).join('; '));
     } catch (error) {
       setMessage(errorMessage(error));
     }
@@ -35,7 +35,7 @@ export function ConfigVersions({ versions, activeId, onEdit }: Props) {
           {versions.map((row) => (
             <tr key={row.id} data-version-id={row.id}>
               <th scope="row">{row.name} <span class="muted">{row.version}</span></th>
-              <td>{new Date(row.appliedAt).toLocaleString()}</td>
+              <td class="when">{new Date(row.appliedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</td>
               <td>{sourceText(row.source)}</td>
               <td class="row-actions">
                 {row.id === activeId ? <span class="chip chip-active">{t('versionsActive')}</span> : (

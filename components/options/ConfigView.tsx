@@ -8,11 +8,13 @@ import { measureText, rulesText } from './config-text';
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
-function WeightBar({ share, label }: { share: number; label: string }) {
+/** A weight as a bar of its share; additive scorecards have no shares (weights multiply points): `×2`, no bar. */
+function WeightBar({ share, multiplier }: { share: number | null; multiplier: number }) {
+  if (share === null) return <span class="weight"><span class="weight-text">{t('configMultiplier', multiplier)}</span></span>;
   return (
-    <span class="weight" title={label}>
+    <span class="weight">
       <span class="weight-track" aria-hidden="true"><span class="weight-fill" style={{ width: percent(share) }} /></span>
-      <span class="weight-text">{label}</span>
+      <span class="weight-text">{percent(share)}</span>
     </span>
   );
 }
@@ -29,8 +31,8 @@ function Tiers({ config }: { config: ScoringConfig }) {
       <ul class="tiers">
         {config.tiers.map((tier) => (
           <li key={tier.key}>
-            <span class="swatch" style={{ background: tier.color }} />
-            <strong>{tier.label}</strong> <span class="muted">{t('configTierRange', tier.min, tier.max)} · {tier.color}</span>
+            <span class="swatch" style={{ background: tier.color }} title={tier.color} />
+            <strong>{tier.label}</strong> <span class="muted">{t('configTierRange', tier.min, tier.max)}</span>
             {tier.actions.length ? <ul class="actions">{tier.actions.map((a) => <li key={a.title}>{a.title}</li>)}</ul> : null}
           </li>
         ))}
@@ -53,7 +55,7 @@ function ScorecardView({ config, card }: { config: ScoringConfig; card: Compiled
       {def.groups ? (
         <ul class="groups">
           {def.groups.map((g, i) => (
-            <li key={g.key}><span>{g.label}</span><WeightBar share={card.additive ? 0 : card.groupWeight[i]!} label={card.additive ? `×${g.weight}` : percent(card.groupWeight[i]!)} /></li>
+            <li key={g.key}><span>{g.label}</span><WeightBar share={card.additive ? null : card.groupWeight[i]!} multiplier={g.weight} /></li>
           ))}
         </ul>
       ) : null}
@@ -66,7 +68,7 @@ function ScorecardView({ config, card }: { config: ScoringConfig; card: Compiled
             <tr key={m.key ?? m.metric}>
               <th scope="row">{m.label ?? label(m.metric)}{m.group ? <span class="muted"> · {def.groups?.find((g) => g.key === m.group)?.label ?? m.group}</span> : null}</th>
               <td class="fn">{measureText(m)}</td>
-              <td><WeightBar share={card.additive ? 0 : card.nominal[i]!} label={card.additive ? `×${m.weight}` : percent(card.nominal[i]!)} /></td>
+              <td><WeightBar share={card.additive ? null : card.nominal[i]!} multiplier={m.weight} /></td>
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,9 @@
-// What Healthmark keeps and sends: row counts per table, the configured sources (the only places anything is
-// fetched from), what pages send (identifiers only, to the extension itself), and "Delete all data".
+// What Healthmark keeps and sends: its tables (with row counts on request: counting walks every row, seconds at
+// 100k accounts and their history), the settings it keeps outside the database, the configured sources (the only
+// places anything is fetched from), what pages send (identifiers only, to the extension itself), "Delete all data".
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getMeta } from '../../lib/data/db';
+import { errorMessage } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import type { DataStatus } from '../../lib/messaging';
 import { ask, db, useLive } from './live';
@@ -21,7 +23,6 @@ const TABLE_LABELS: Record<string, () => string> = {
 };
 
 const loadPrivacy = async () => ({
-  counts: await Promise.all(db.tables.map(async (table) => ({ name: table.name, count: await table.count() }))),
   sources: await db.sources.toArray(),
   mode: (await getMeta<DataStatus['mode']>(db, 'dataMode')) ?? 'empty',
 });
@@ -38,6 +39,11 @@ export function PrivacyTab() {
   const live = useLive(loadPrivacy, []);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [counts, setCounts] = useState<Record<string, number> | 'counting' | null>(null);
+  const countRows = async () => {
+    setCounts('counting');
+    setCounts(Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.count()] as const))));
+  };
   const cancel = useRef<HTMLButtonElement>(null);
   const notice = useRef<HTMLParagraphElement>(null);
   // Keyboard focus follows the flow: to Cancel (the safe choice) when asked to confirm, then to the outcome.
@@ -52,12 +58,14 @@ export function PrivacyTab() {
       await ask(action, {});
       setMessage(done);
     } catch (error) {
-      setMessage(t('privacyFailed', error instanceof Error ? error.message : String(error)));
+      setMessage(t('privacyFailed', errorMessage(error)));
     }
     setConfirming(false);
+    if (counts !== null) await countRows();
   };
   if (live.state !== 'ready') return live.state === 'error' ? <p role="alert" class="error">{live.message}</p> : <p aria-busy="true">{t('popupLoading')}</p>;
-  const { counts, sources, mode } = live.value;
+  const { sources, mode } = live.value;
+  const shown = typeof counts === 'object' ? counts : null;
   return (
     <div class="privacy">
       <section class="panel" aria-labelledby="stored-title">
@@ -66,12 +74,18 @@ export function PrivacyTab() {
         <table class="counts" data-testid="table-counts">
           <thead><tr><th scope="col">{t('privacyTable')}</th><th scope="col" class="num">{t('privacyRows')}</th></tr></thead>
           <tbody>
-            {counts.map((c) => (
-              <tr key={c.name} data-table={c.name}><th scope="row">{TABLE_LABELS[c.name]?.() ?? c.name}</th><td class="num">{c.count.toLocaleString()}</td></tr>
+            {db.tables.map(({ name }) => (
+              <tr key={name} data-table={name}><th scope="row">{TABLE_LABELS[name]?.() ?? name}</th><td class="num">{shown ? (shown[name] ?? 0).toLocaleString() : '–'}</td></tr>
             ))}
           </tbody>
         </table>
-        <p class="muted">{t('privacyAuthorNote')}</p>
+        <p class="counts-action">
+          <button type="button" onClick={() => void countRows()} disabled={counts === 'counting'} aria-busy={counts === 'counting'}>
+            {counts === 'counting' ? t('privacyCounting') : shown ? t('privacyRecount') : t('privacyCount')}
+          </button>
+          <span class="visually-hidden" role="status">{shown ? t('privacyCounted') : ''}</span>
+        </p>
+        <p class="muted">{t('privacySettingsNote')}</p>
       </section>
       <section class="panel" aria-labelledby="sent-title">
         <h2 id="sent-title">{t('privacySentTitle')}</h2>

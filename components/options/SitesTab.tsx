@@ -1,20 +1,24 @@
-// Sites: the built-in host-app adapters (each can be turned off) and the custom sites the user enables for the
-// generic scan (a self-hosted helpdesk), each asked for its own host permission at the moment it is added.
+// Sites: the built-in host-app adapters (each can be turned off), the whole-page (generic) scan and how it relates
+// to them, and the custom sites the user enables for that scan (a self-hosted helpdesk), each asked for its own
+// host permission at the moment it is added.
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { originPattern, siteOrigin } from '../../lib/background/custom-sites';
 import { t } from '../../lib/i18n';
-import { customSites, disabledAdapters, setAdapterEnabled, setCustomSite } from '../../lib/page/settings';
+import { customSites, disabledAdapters, setAdapterEnabled, setCustomSite, setWholePageScanOnApps, wholePageScanOnApps } from '../../lib/page/settings';
 import { SITE_ADAPTERS } from '../../lib/sites';
+import { Switch } from '../Switch';
 
 export function SitesTab() {
   const off = useSignal<string[]>([]);
   const custom = useSignal<string[]>([]);
+  const wholePage = useSignal(true);
   const draft = useSignal('');
   const error = useSignal<string | null>(null);
   const reload = async () => {
     off.value = await disabledAdapters();
     custom.value = await customSites();
+    wholePage.value = await wholePageScanOnApps();
   };
   useSignalEffect(() => {
     void reload();
@@ -45,23 +49,32 @@ export function SitesTab() {
       <ul class="site-list">
         {SITE_ADAPTERS.map((a) => (
           <li key={a.id}>
-            <label class="switch">
-              <input
-                type="checkbox"
-                role="switch"
-                checked={!off.value.includes(a.id)}
-                data-testid={`adapter-${a.id}`}
-                onChange={async (e) => {
-                  await setAdapterEnabled(a.id, (e.currentTarget as HTMLInputElement).checked);
-                  await reload();
-                }}
-              />
-              <span>{a.label}</span>
-            </label>
-            <code class="patterns">{a.matches.join('  ')}</code>
+            <Switch
+              label={a.label}
+              on={!off.value.includes(a.id)}
+              testId={`adapter-${a.id}`}
+              onChange={async (on) => {
+                await setAdapterEnabled(a.id, on);
+                await reload();
+              }}
+            />
+            <span class="patterns">{a.matches.map((m) => <code key={m}>{m}</code>)}</span>
           </li>
         ))}
       </ul>
+      <h2>{t('sitesWholePage')}</h2>
+      <p class="hint">{t('sitesWholePageHint')}</p>
+      <Switch
+        label={t('sitesWholePageOnApps')}
+        on={wholePage.value}
+        testId="whole-page-on-apps"
+        describedBy="whole-page-detail"
+        onChange={async (on) => {
+          await setWholePageScanOnApps(on);
+          await reload();
+        }}
+      />
+      <p class="hint" id="whole-page-detail">{t('sitesWholePageDetail')}</p>
       <h2>{t('sitesCustom')}</h2>
       <p class="hint">{t('sitesCustomHint')}</p>
       <form class="inline-form" onSubmit={add}>

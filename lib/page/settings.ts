@@ -48,6 +48,27 @@ export function onSiteToggled(hostname: string, adapterId: string | undefined, c
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
+const WHOLE_PAGE_ON_APPS = 'wholePageScanOnApps';
+
+/**
+ * Whether, on a built-in app's page where its adapter finds nobody (a view it does not know, a changed layout),
+ * the whole page is scanned for email addresses and customer domains as on a site the user added. On by default.
+ */
+export async function wholePageScanOnApps(): Promise<boolean> {
+  return (await browser.storage.local.get(WHOLE_PAGE_ON_APPS))[WHOLE_PAGE_ON_APPS] !== false;
+}
+
+export const setWholePageScanOnApps = (on: boolean) => browser.storage.local.set({ [WHOLE_PAGE_ON_APPS]: on });
+
+/** Calls back with the new setting whenever it changes; returns the unsubscribe function. */
+export function onWholePageScanChanged(callback: (on: boolean) => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && WHOLE_PAGE_ON_APPS in changes) void wholePageScanOnApps().then(callback);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
 /** Calls back whenever the background has stored new scores. */
 export function onDataChanged(callback: () => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {

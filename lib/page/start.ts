@@ -8,7 +8,7 @@ import { type LookupRequest, type PageInfo, sendToBackground } from '../messagin
 import { missingRequiredSelectors, resetSelectorReport } from '../sites/select';
 import type { SiteAdapter } from '../sites/types';
 import { MARKS, type Runner, startRunner } from './runner';
-import { isSiteEnabled, onDataChanged, onSiteToggled } from './settings';
+import { isSiteEnabled, onDataChanged, onSiteToggled, onWholePageScanChanged, wholePageScanOnApps } from './settings';
 import { pageTheme, watchTheme } from './theme';
 import { intersectionViewport } from './viewport';
 
@@ -33,7 +33,8 @@ export async function startOnPage(ctx: ContentScriptContext, setup: PageSetup): 
   let runner: Runner | null = null;
   let badges: BadgeLayer | null = null;
   let themeWatch: AbortController | null = null;
-  let enabled = await isSiteEnabled(hostname, setup.site?.id);
+  // On a site the user added the whole-page scan is the point; on a built-in app it is the fallback (a setting).
+  let [enabled, fallback] = await Promise.all([isSiteEnabled(hostname, setup.site?.id), setup.site ? wholePageScanOnApps() : true]);
   // WXT notices a vanished extension only when asked: ask before every scan, and after every failed lookup.
   const alive = () => ctx.isValid;
 
@@ -56,7 +57,7 @@ export async function startOnPage(ctx: ContentScriptContext, setup: PageSetup): 
     badges = layer;
     runner = startRunner({
       adapters: setup.site ? [setup.site] : [],
-      fallback: setup.fallback,
+      fallback: fallback ? setup.fallback : undefined,
       lookup,
       render: layer.render,
       onMissingSelectors: setup.site ? () => reportMissingSelectors(setup.site!) : undefined,
@@ -77,6 +78,14 @@ export async function startOnPage(ctx: ContentScriptContext, setup: PageSetup): 
   ctx.onInvalidated(stop);
   ctx.onInvalidated(onSiteToggled(hostname, setup.site?.id, (on) => ((enabled = on) ? start() : stop())));
   ctx.onInvalidated(onDataChanged(() => runner?.refresh()));
+  if (setup.site) {
+    ctx.onInvalidated(
+      onWholePageScanChanged((on) => {
+        fallback = on;
+        if (runner) (stop(), start());
+      }),
+    );
+  }
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     badges?.setTheme(pageTheme(document));
     resetSelectorReport();

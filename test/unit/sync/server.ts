@@ -1,6 +1,7 @@
 // A throwaway HTTP server on 127.0.0.1 (port 0) whose routes each test sets; it records the requests it got.
 import { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -33,4 +34,18 @@ export async function startServer(): Promise<TestServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** A server for a test file: started once, its routes and recorded requests cleared before each test. */
+export function useTestServer(): () => TestServer {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+  beforeEach(() => {
+    server.routes.clear();
+    server.requests.length = 0;
+  });
+  return () => server;
 }
