@@ -2,9 +2,8 @@
 // their accounts re-scored, and the alarm moves to the next expiry. Alarms outlive a stopped service worker, but
 // may fire late (Chrome holds a packed extension's alarms to at least 30 s from when they were set), so whatever
 // shows an override first expires what is due (expiryCheckFor): an expired override is never shown.
-import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
-import type { HealthmarkDb } from '../data/db';
+import { type HealthmarkDb, onTableWrites } from '../data/db';
 import { setOverrideAndRescore } from '../data/rescore';
 
 export const EXPIRY_ALARM = 'healthmark-override-expiry';
@@ -27,8 +26,7 @@ export async function scheduleExpiry(db: HealthmarkDb, now = Date.now()): Promis
 export function createExpiryCheck(db: HealthmarkDb): (now?: Date) => Promise<string[]> {
   let next: number | null | undefined; // undefined: not read since overrides last changed
   let running: Promise<string[]> | null = null; // one expiry at a time: two would remove the same overrides twice
-  const prefix = `idb://${db.name}/overrides/`;
-  Dexie.on('storagemutated', (parts) => Object.keys(parts).some((p) => p.startsWith(prefix)) && (next = undefined));
+  onTableWrites(db.name, 'overrides', () => (next = undefined));
   return async (now = new Date()) => {
     if (next === undefined) {
       const first = await db.overrides.orderBy('expiresAt').first();
@@ -56,7 +54,6 @@ export function watchOverrideExpiry(db: HealthmarkDb): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === EXPIRY_ALARM) void expiryCheckFor(db)().then(reschedule, (e) => console.error('Healthmark: expiring overrides failed:', e));
   });
-  const prefix = `idb://${db.name}/overrides/`;
-  Dexie.on('storagemutated', (parts) => Object.keys(parts).some((p) => p.startsWith(prefix)) && reschedule());
+  onTableWrites(db.name, 'overrides', reschedule);
   reschedule();
 }

@@ -216,3 +216,15 @@ export async function getMeta<T>(db: HealthmarkDb, key: string): Promise<T | und
 export async function setMeta(db: HealthmarkDb, key: string, value: unknown): Promise<void> {
   await db.meta.put({ key, value });
 }
+
+/**
+ * Calls back after any transaction (in this context, or another extension page) wrote to `table` of the database
+ * `dbName`. Dexie calls storagemutated listeners newest first and stops at one that returns false, so a listener
+ * must never return a value: a `test && act()` listener silently cut off every listener added before it.
+ */
+export function onTableWrites(dbName: string, table: string, callback: () => void): void {
+  const prefix = `idb://${dbName}/${table}/`;
+  Dexie.on('storagemutated', (parts) => {
+    if (Object.keys(parts).some((part) => part.startsWith(prefix))) callback();
+  });
+}

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { EXPIRY_ALARM, createExpiryCheck, expireOverrides, scheduleExpiry } from '../../lib/background/expiry';
+import { EXPIRY_ALARM, createExpiryCheck, expireOverrides, scheduleExpiry, watchOverrideExpiry } from '../../lib/background/expiry';
 import { dataHandlers } from '../../lib/background/handlers/data';
 import { replaceDataset } from '../../lib/data/apply';
-import { type HealthmarkDb, openDb } from '../../lib/data/db';
+import { type HealthmarkDb, onTableWrites, openDb } from '../../lib/data/db';
 import { type DemoDataset, rebaseDemo } from '../../lib/data/demo';
 import { setOverrideAndRescore } from '../../lib/data/rescore';
 import { validateConfig } from '../../lib/scoring';
@@ -71,4 +71,15 @@ test('a lookup never answers with an override past its expiry, though its alarm 
   expect((await lookup(request)).accounts['acc-001']).toMatchObject({ override: null });
   expect((await db.scores.get('acc-001'))!.overridden).toBe(false);
   expect(await db.overrides.count()).toBe(0);
+});
+
+test('watching overrides does not cut off the other listeners of database writes (Dexie stops at a listener returning false)', async () => {
+  watchOverrideExpiry(db);
+  let heard = 0;
+  onTableWrites(db.name, 'scores', () => heard++); // added first: called last
+  const check = createExpiryCheck(db); // added after: called before it
+  await db.scores.update('acc-001', { score: 1 });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(heard).toBe(1);
+  expect(await check(now)).toEqual([]);
 });
