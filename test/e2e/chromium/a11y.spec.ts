@@ -1,4 +1,5 @@
-// Accessibility audit of the popup, every options tab and the account view, in the light and the dark theme:
+// Accessibility audit of the popup, every options tab and the account view, and of their error states (a failed
+// sync, a refused override, a config with problems), in the light and the dark theme:
 // AA contrast of every visible text and of form-field boundaries and focus indicators (test/e2e/helpers/
 // contrast.ts does the arithmetic), keyboard reach with a visible focus on everything interactive and no trap,
 // accessible names from Chromium's own accessibility tree, tabs wired to their panel, async results in live
@@ -17,6 +18,8 @@ interface View {
   ready: (page: Page) => Promise<void>;
   /** Text that must reach screen readers through a live region once the view has settled. */
   announced?: RegExp;
+  /** Undoes what `ready` stored, so later views start from the demo data. */
+  after?: (page: Page) => Promise<void>;
 }
 
 const options = (hash: string) => `options.html${hash}`;
@@ -64,6 +67,70 @@ const VIEWS: View[] = [
   { name: 'sources', path: options('#/sources'), width: 1280, ready: (p) => expect(p.getByTestId('source-config')).toBeVisible() },
   { name: 'sites', path: options('#/sites'), width: 1280, ready: (p) => expect(p.getByTestId('adapter-gmail')).toBeVisible() },
   { name: 'privacy', path: options('#/privacy'), width: 1280, ready: (p) => expect(p.getByTestId('table-counts')).toContainText('Accounts') },
+];
+
+/** A source whose last sync failed, written straight into the extension's database (no sync runs for it). */
+const FAILED_SOURCE = {
+  id: 'a11y-metrics', kind: 'metrics', url: 'https://data.example/accounts.csv', auth: { kind: 'none' }, format: 'csv', mapping: {}, scheduleMinutes: 60,
+  etag: null, lastModified: null, lastSuccessAt: '2026-11-20T08:00:00.000Z', lastAttemptAt: '2026-11-21T08:00:00.000Z', nextAttemptAt: '2026-11-21T08:30:00.000Z',
+  consecutiveFailures: 2, lastError: 'HTTP 503 from data.example: the server is unavailable',
+};
+
+/** Puts (or, with `remove`, deletes) a row of the extension's database from one of its pages. */
+function writeRow([store, row, remove]: readonly [string, Record<string, unknown>, boolean]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('healthmark');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(store, 'readwrite');
+      if (remove) tx.objectStore(store).delete(row.id as string);
+      else tx.objectStore(store).put(row);
+      tx.oncomplete = () => (open.result.close(), resolve());
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+/** An error state of every kind the pages show: a failed sync, a refused override, a config with problems. */
+const ERROR_VIEWS: View[] = [
+  {
+    name: 'popup-sync-error',
+    path: 'popup.html',
+    width: 340,
+    ready: async (p) => {
+      await p.evaluate(writeRow, ['sources', FAILED_SOURCE, false] as const);
+      await p.reload();
+      await expect(p.getByTestId(`sync-error-${FAILED_SOURCE.id}`)).toContainText('HTTP 503');
+    },
+    announced: /HTTP 503/,
+    after: (p) => p.evaluate(writeRow, ['sources', FAILED_SOURCE, true] as const),
+  },
+  {
+    name: 'account-override-errors',
+    path: options('#/accounts/acc-003'),
+    width: 1280,
+    ready: async (p) => {
+      await p.getByRole('button', { name: 'Save override' }).click();
+      await expect(p.locator('form.override-form .field-error')).toHaveCount(4);
+      await expect(p.getByLabel('Score (0–100)')).toBeFocused();
+    },
+  },
+  {
+    name: 'scoring-errors',
+    path: options('#/scoring'),
+    width: 1280,
+    ready: async (p) => {
+      const editor = p.getByLabel('Scoring config (JSON)');
+      await expect(editor).toHaveValue(/"schemaVersion"/);
+      const config = JSON.parse(await editor.inputValue());
+      config.tiers[0].max = 20; // a gap between the first two tiers
+      config.scorecards[0].measures[0].metric = 'no_such_metric';
+      await editor.fill(JSON.stringify(config, null, 2));
+      await expect(p.getByTestId('config-issues')).toBeVisible();
+      await expect(p.getByTestId('apply-config')).toBeDisabled();
+    },
+    announced: /problems? to fix/,
+  },
 ];
 
 /** What Chromium paints under the page when nothing else is: white, or its dark canvas in the dark theme. */
@@ -364,7 +431,7 @@ const liveTexts = () =>
 // ---- the audit -----------------------------------------------------------------------------------------------
 
 for (const scheme of ['light', 'dark'] as const) {
-  for (const view of VIEWS) {
+  for (const view of [...VIEWS, ...ERROR_VIEWS]) {
     test(`a11y: ${view.name} in the ${scheme} theme`, async ({ session }) => {
       const page = await session.context.newPage();
       await page.emulateMedia({ colorScheme: scheme });
@@ -380,25 +447,8 @@ for (const scheme of ['light', 'dark'] as const) {
       expect.soft(await page.evaluate(tabFailures), 'tabs').toEqual([]);
       if (view.announced) expect.soft(await page.evaluate(liveTexts), 'async result in a live region').toContainEqual(expect.stringMatching(view.announced));
       expect.soft(await keyboardFailures(page, scheme), 'keyboard').toEqual([]);
+      await view.after?.(page);
       await page.close();
     });
   }
 }
-
-test('the options tab list moves with the arrow keys, Home and End, and the panel follows', async ({ session }) => {
-  const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/options.html#/scoring`);
-  const tabs = page.getByRole('tab');
-  await expect(tabs.first()).toHaveAttribute('aria-selected', 'true');
-  await tabs.first().focus();
-  await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('tab', { name: 'Accounts' })).toBeFocused();
-  await expect(page.getByRole('tab', { name: 'Accounts' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-accounts');
-  await page.keyboard.press('End');
-  await expect(page.getByRole('tab', { name: 'Privacy' })).toBeFocused();
-  await page.keyboard.press('ArrowRight'); // wraps to the first tab
-  await expect(page.getByRole('tab', { name: 'Scoring' })).toBeFocused();
-  await expect(page.getByRole('tab', { name: 'Scoring' })).toHaveAttribute('aria-selected', 'true');
-  await page.close();
-});

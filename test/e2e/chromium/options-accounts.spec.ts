@@ -34,7 +34,9 @@ test('the table searches, filters and sorts, and a row opens the account', async
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/accounts\/acc-001$/);
   await expect(page.locator('#account-title')).toHaveText('Acme Analytics');
-  await expect(page.locator('.card-slot .card')).toContainText('Acme Analytics');
+  // The card is the page's card, named for the account; the name shows once, as the view's heading.
+  await expect(page.locator('.card-slot .card')).toHaveAccessibleName('Health of Acme Analytics');
+  await expect(page.getByRole('tabpanel').getByText('Acme Analytics', { exact: true })).toHaveCount(1);
   await expect(page.getByRole('img', { name: /Score history over 90 days/ })).toBeVisible();
   await page.close();
 });
@@ -59,6 +61,9 @@ test('an override is checked field by field, shows in the page badge, and can be
   await form.getByLabel('Your name').fill('Robin Tester');
   await form.getByRole('button', { name: 'Save override' }).click();
   await expect(page.getByTestId('override-current')).toContainText('Robin Tester');
+  // Said once, under the form's place, with what the engine computed underneath.
+  await expect(page.locator('.card-slot .card .override')).toHaveCount(0);
+  await expect(page.getByTestId('override-computed')).toHaveText(`Without the override: ${acme.result.score}, ${acme.result.tier!.label}.`);
   await expect(page.locator('.card-slot .card .score')).toHaveText('95');
   await page.getByRole('link', { name: '← All accounts' }).click();
   await page.getByLabel('Overridden only').check();
@@ -118,6 +123,8 @@ test('the tabs are a tablist: arrow keys, Home and End switch tabs and the URL f
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(new RegExp(`#/${keys[1]}$`));
   await expect(page.locator(`#tab-${keys[1]}`)).toBeFocused();
+  await expect(page.locator(`#tab-${keys[1]}`)).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.first()).toHaveAttribute('aria-selected', 'false');
   await expect(page.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', `tab-${keys[1]}`);
   await page.keyboard.press('End');
   await expect(page).toHaveURL(new RegExp(`#/${last}$`));
