@@ -53,9 +53,10 @@ export function SitesTab() {
               label={a.label}
               on={!off.value.includes(a.id)}
               testId={`adapter-${a.id}`}
-              onChange={async (on) => {
-                await setAdapterEnabled(a.id, on);
-                await reload();
+              onChange={(on) => {
+                // Shown at once: a slower read finishing after a second click must not flip it back.
+                off.value = on ? off.value.filter((id) => id !== a.id) : [...off.value, a.id];
+                return setAdapterEnabled(a.id, on);
               }}
             />
             <span class="patterns">{a.matches.map((m) => <code key={m}>{m}</code>)}</span>
@@ -69,9 +70,9 @@ export function SitesTab() {
         on={wholePage.value}
         testId="whole-page-on-apps"
         describedBy="whole-page-detail"
-        onChange={async (on) => {
-          await setWholePageScanOnApps(on);
-          await reload();
+        onChange={(on) => {
+          wholePage.value = on;
+          return setWholePageScanOnApps(on);
         }}
       />
       <p class="hint" id="whole-page-detail">{t('sitesWholePageDetail')}</p>
