@@ -73,6 +73,8 @@ export interface DataStatus {
   tiers: TierCount[];
   insufficient: number;
   updatedAt: string | null;
+  /** Alerts (worse tiers, big score drops) recorded with the data in use: how long the popup's changes feed is. */
+  alerts: number;
 }
 
 export interface ContentToBackground {

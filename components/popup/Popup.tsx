@@ -26,10 +26,13 @@ export function Popup() {
   const error = useSignal<string | null>(null);
   useSignalEffect(() => {
     const fail = (e: unknown) => (error.value = errorMessage(e));
-    const read = () => {
-      readStatus(db).then((s) => (status.value = s), fail);
-      changesSinceLastApply(db, SHOWN_CHANGES).then((f) => (feed.value = f), fail);
-    };
+    const read = () =>
+      readStatus(db)
+        .then((s) => {
+          status.value = s;
+          return changesSinceLastApply(db, SHOWN_CHANGES, s.alerts);
+        })
+        .then((f) => (feed.value = f), fail);
     read();
     // An override past its expiry goes before the popup's search shows it (its alarm may not have fired yet).
     sendToBackground('expireOverrides', {}).catch(fail);

@@ -9,7 +9,7 @@ import { type ChangeRow, type DataMode, type HealthmarkDb, type SourceRow, getMe
 import { dayOf } from '../data/demo';
 import { formatRowError } from '../data/import';
 import { applyConfigVersion } from '../data/rescore';
-import { activeConfig, readStatus } from '../data/status';
+import { activeConfig, readStatus, setStatusAlerts } from '../data/status';
 import { type SourceState, type SyncResult, syncSource } from '../data/sync';
 import { alarmName, alarmTime, failedState, sourceIdOfAlarm, syncOrder } from '../data/sync/scheduler';
 import { storedSnapshots } from '../data/whatif';
@@ -57,10 +57,11 @@ async function applyConfig(db: HealthmarkDb, config: ScoringConfig, source: Sync
 /** After a config change: alerts of the re-scored accounts against their results before it. */
 async function recordConfigAlerts(db: HealthmarkDb, config: ScoringConfig, previous: Map<string, { score: number | null; tier: string | null }>, now: Date): Promise<ChangeRow[]> {
   const today = dayOf(now);
-  return db.transaction('rw', [db.scores, db.history, db.changes], async () => {
+  return db.transaction('rw', [db.scores, db.history, db.changes, db.meta], async () => {
     const [scores, history] = await Promise.all([db.scores.toArray(), db.history.where('day').below(today).toArray()]);
     const changes = alertChanges(config, previous, scores, historyByAccount(history), today, now.toISOString());
     await db.changes.bulkAdd(changes);
+    await setStatusAlerts(db, changes.length);
     return changes;
   });
 }

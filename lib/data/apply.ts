@@ -134,7 +134,7 @@ export async function replaceDataset(db: HealthmarkDb, input: DatasetInput, now 
       setMeta(db, 'activeConfigId', configId),
       setMeta(db, 'dataMode', input.mode),
       setMeta(db, 'updatedAt', computedAt),
-      setMeta(db, STATUS_KEY, statusOf(input.config, input.mode, accounts.length, scored.rows, computedAt)),
+      setMeta(db, STATUS_KEY, statusOf(input.config, input.mode, accounts.length, scored.rows, computedAt, changes.length)),
     ]);
   });
   measure('apply:write', writing);

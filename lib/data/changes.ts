@@ -1,6 +1,7 @@
 // The changes feed: after each sync apply, the accounts whose tier got worse or whose score dropped by the
 // config's alert threshold (detectAlerts), stored in db.changes for the popup and an optional notification.
-import { detectAlerts, type ScoringConfig } from '../scoring';
+import type { ScoringConfig } from '../scoring';
+import { detectAlerts } from '../scoring/trend';
 import type { HistoryPoint, ScoreSnapshot } from '../scoring/types';
 import { type ChangeRow, type HealthmarkDb, getMeta } from './db';
 
@@ -35,7 +36,7 @@ export function alertChanges(
 /** The kinds the sync's feed shows: alerts, not overrides or config bookkeeping. */
 export const ALERT_KINDS: readonly ChangeRow['kind'][] = ['drop', 'tier'];
 
-const isAlert = (c: ChangeRow) => ALERT_KINDS.includes(c.kind);
+export const isAlert = (c: ChangeRow) => ALERT_KINDS.includes(c.kind);
 
 /** A change with its account's name. */
 export type NamedChange = ChangeRow & { name: string };
@@ -56,13 +57,14 @@ function alertsSince(db: HealthmarkDb, since: string) {
 
 /**
  * What changed with the data in use: the alerts of the last apply (every later one replaced or re-scored all
- * accounts, so older alerts describe data that is gone). An account no longer stored is left out.
+ * accounts, so older alerts describe data that is gone). An account no longer stored is left out. `known` is how
+ * many there are when the caller knows (the stored status says): counting walks every alert.
  */
-export async function changesSinceLastApply(db: HealthmarkDb, limit: number): Promise<ChangesFeed> {
+export async function changesSinceLastApply(db: HealthmarkDb, limit: number, known?: number): Promise<ChangesFeed> {
   return db.transaction('r', [db.meta, db.changes, db.accounts], async () => {
     const since = (await getMeta<string>(db, 'updatedAt')) ?? null;
-    if (since === null) return { since, total: 0, changes: [] };
-    const [total, newest] = await Promise.all([alertsSince(db, since).count(), alertsSince(db, since).limit(limit).toArray()]);
+    if (since === null || known === 0) return { since, total: 0, changes: [] };
+    const [total, newest] = await Promise.all([known ?? alertsSince(db, since).count(), alertsSince(db, since).limit(limit).toArray()]);
     const accounts = await db.accounts.bulkGet(newest.map((c) => c.accountId));
     const changes = newest.flatMap((c, i) => (accounts[i] ? [{ ...c, name: accounts[i].name }] : []));
     return { since, total: total - (newest.length - changes.length), changes };

@@ -5,6 +5,7 @@
 // database no write has stored a status in yet.
 import type { DataStatus } from '../messaging';
 import type { ScoringConfig } from '../scoring';
+import { isAlert } from './changes';
 import { type DataMode, type HealthmarkDb, type ScoreRow, getMeta, setMeta } from './db';
 
 export const STATUS_KEY = 'status';
@@ -16,10 +17,10 @@ export async function activeConfig(db: HealthmarkDb): Promise<{ id: number; conf
   return row ? { id, config: row.config as ScoringConfig } : null;
 }
 
-export const EMPTY_STATUS: DataStatus = { mode: 'empty', accountCount: 0, config: null, tiers: [], insufficient: 0, updatedAt: null };
+export const EMPTY_STATUS: DataStatus = { mode: 'empty', accountCount: 0, config: null, tiers: [], insufficient: 0, updatedAt: null, alerts: 0 };
 
-/** The status of a complete set of score rows (what a data or config apply has just written). */
-export function statusOf(config: ScoringConfig, mode: DataMode, accountCount: number, rows: readonly Pick<ScoreRow, 'tier'>[], updatedAt: string | null): DataStatus {
+/** The status of a complete set of score rows (what a data or config apply has just written, with its alerts). */
+export function statusOf(config: ScoringConfig, mode: DataMode, accountCount: number, rows: readonly Pick<ScoreRow, 'tier'>[], updatedAt: string | null, alerts = 0): DataStatus {
   const counts = new Map(config.tiers.map((t) => [t.key, 0]));
   let insufficient = 0;
   for (const row of rows) {
@@ -34,7 +35,14 @@ export function statusOf(config: ScoringConfig, mode: DataMode, accountCount: nu
     tiers: config.tiers.map((t) => ({ key: t.key, label: t.label, color: t.color, count: counts.get(t.key)! })),
     insufficient,
     updatedAt,
+    alerts,
   };
+}
+
+/** Records how many alerts were stored with the data in use (a synced config's, added after its apply). */
+export async function setStatusAlerts(db: HealthmarkDb, alerts: number): Promise<void> {
+  const status = await getMeta<DataStatus>(db, STATUS_KEY);
+  if (status) await setMeta(db, STATUS_KEY, { ...status, alerts });
 }
 
 /** The status after one account's row moved from tier `before` to `after` (null: no tier; undefined: no row). */
@@ -47,13 +55,15 @@ export function movedStatus(status: DataStatus, before: string | null | undefine
 
 /** Counts every table the status describes (one index count per tier): seconds at 100k accounts. */
 export async function countStatus(db: HealthmarkDb): Promise<DataStatus> {
-  return db.transaction('r', [db.meta, db.configs, db.accounts, db.scores], async () => {
+  return db.transaction('r', [db.meta, db.configs, db.accounts, db.scores, db.changes], async () => {
     const active = await activeConfig(db);
     const mode = (await getMeta<DataMode>(db, 'dataMode')) ?? 'empty';
-    const [tiers, accountCount, scored] = await Promise.all([
+    const updatedAt = (await getMeta<string>(db, 'updatedAt')) ?? null;
+    const [tiers, accountCount, scored, alerts] = await Promise.all([
       Promise.all((active?.config.tiers ?? []).map(async (t) => ({ key: t.key, label: t.label, color: t.color, count: await db.scores.where('tier').equals(t.key).count() }))),
       db.accounts.count(),
       db.scores.count(),
+      updatedAt === null ? 0 : db.changes.where('at').aboveOrEqual(updatedAt).filter(isAlert).count(),
     ]);
     return {
       mode,
@@ -62,7 +72,8 @@ export async function countStatus(db: HealthmarkDb): Promise<DataStatus> {
       tiers,
       // Accounts without a tier, from counts alone: reading every score row would take seconds at 100k accounts.
       insufficient: Math.max(0, scored - tiers.reduce((n, t) => n + t.count, 0)),
-      updatedAt: (await getMeta<string>(db, 'updatedAt')) ?? null,
+      updatedAt,
+      alerts,
     };
   });
 }
@@ -75,7 +86,7 @@ export async function readStatus(db: HealthmarkDb): Promise<DataStatus> {
 /** Counts and stores the status when no write has stored one (a database from before statuses were stored). */
 export async function ensureStoredStatus(db: HealthmarkDb): Promise<void> {
   if ((await getMeta(db, STATUS_KEY)) !== undefined) return;
-  await db.transaction('rw', [db.meta, db.configs, db.accounts, db.scores], async () => {
+  await db.transaction('rw', [db.meta, db.configs, db.accounts, db.scores, db.changes], async () => {
     if ((await getMeta(db, STATUS_KEY)) === undefined) await setMeta(db, STATUS_KEY, await countStatus(db));
   });
 }

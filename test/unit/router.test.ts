@@ -2,7 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { createRouter, type Handlers } from '../../lib/background/router';
 import type { DataStatus } from '../../lib/messaging';
 
-const status: DataStatus = { mode: 'demo', accountCount: 1, config: null, tiers: [], insufficient: 0, updatedAt: null };
+const status: DataStatus = { mode: 'demo', accountCount: 1, config: null, tiers: [], insufficient: 0, updatedAt: null, alerts: 0 };
 
 // Only the handlers these tests dispatch to; the router calls nothing else.
 function handlers(): Handlers {

@@ -6,7 +6,10 @@ import { extensionPage } from './options-helpers';
 
 const CHANGED = ['acc-001', 'acc-002', 'acc-003', 'acc-004', 'acc-005', 'acc-006', 'acc-007'];
 
-/** Adds drop alerts at the time of the last apply for `changed`, and one from before it for acc-038. */
+/**
+ * Adds drop alerts at the time of the last apply for `changed`, and one from before it for acc-038, and counts them
+ * in the stored status, as a sync's apply does.
+ */
 function addAlerts(changed: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('healthmark');
@@ -16,8 +19,10 @@ function addAlerts(changed: string[]): Promise<string> {
       const read = db.transaction('meta').objectStore('meta').get('updatedAt');
       read.onsuccess = () => {
         const at = read.result.value as string;
-        const tx = db.transaction('changes', 'readwrite');
+        const tx = db.transaction(['changes', 'meta'], 'readwrite');
         const store = tx.objectStore('changes');
+        const status = tx.objectStore('meta').get('status');
+        status.onsuccess = () => tx.objectStore('meta').put({ key: 'status', value: { ...status.result.value, alerts: changed.length } });
         const drop = (accountId: string, when: string) => ({ at: when, accountId, kind: 'drop', from: 80, to: 60, text: 'Score dropped 20 points within 7 days (from 80 to 60)', detail: { peak: 80, days: 7 } });
         store.add(drop('acc-038', new Date(Date.parse(at) - 86_400_000).toISOString()));
         for (const id of changed) store.add(drop(id, at));

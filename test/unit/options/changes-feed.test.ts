@@ -7,6 +7,7 @@ import { changedAccountIds, changesSinceLastApply, latestAlerts } from '../../..
 import type { ChangeRow } from '../../../lib/data/db';
 import { getMeta } from '../../../lib/data/db';
 import { applyConfigVersion, setOverrideAndRescore } from '../../../lib/data/rescore';
+import { countStatus, readStatus } from '../../../lib/data/status';
 import { demo, now, readPreset, shiftedTiers, useDemoDb } from './fixtures';
 
 const { db } = useDemoDb();
@@ -35,6 +36,10 @@ describe('changes since the last apply', () => {
     expect(changes.length).toBeGreaterThan(collapsed.length); // drops and worse tiers
     const feed = await changesSinceLastApply(db(), 5);
     expect(feed.total).toBe(changes.length);
+    // The stored status knows how many there are, so the popup need not count them.
+    expect((await readStatus(db())).alerts).toBe(changes.length);
+    expect(await countStatus(db())).toEqual(await readStatus(db()));
+    expect(await changesSinceLastApply(db(), 5, changes.length)).toEqual(feed);
     expect(feed.changes).toHaveLength(5);
     const names = new Map(demo.accounts.map((a) => [a.id, a.name]));
     for (const c of feed.changes) expect(c.name).toBe(names.get(c.accountId));

@@ -2,7 +2,9 @@
 // full count after each kind of write.
 import { expect, test, vi } from 'vitest';
 import { expireOverrides } from '../../../lib/background/expiry';
+import { createSyncService } from '../../../lib/background/sync';
 import { getMeta } from '../../../lib/data/db';
+import { INITIAL_SOURCE_STATE } from '../../../lib/data/sync';
 import { applyConfigVersion, setOverrideAndRescore } from '../../../lib/data/rescore';
 import { EMPTY_STATUS, STATUS_KEY, countStatus, ensureStoredStatus, movedStatus, readStatus } from '../../../lib/data/status';
 import { now, shiftedTiers, useDemoDb } from '../options/fixtures';
@@ -54,4 +56,17 @@ test('a moved row shifts one count: between tiers, into and out of "not enough d
   expect(counts(movedStatus(status, 'b', null))).toEqual([2, 0, 2]);
   expect(counts(movedStatus(status, undefined, 'a'))).toEqual([3, 1, 1]);
   expect(counts(movedStatus(status, 'gone', 'a'))).toEqual([3, 1, 0]); // a tier the config no longer has counted as none
+});
+
+test('a synced config counts the alerts it records in the stored status', async () => {
+  const source = { id: 'config', kind: 'config' as const, url: 'https://config.example/health.json', auth: { kind: 'none' as const }, format: 'auto' as const, mapping: {}, scheduleMinutes: 60, ...INITIAL_SOURCE_STATE };
+  await db().sources.put(source);
+  // Tier boundaries 15 points higher: accounts near a boundary fall a tier.
+  const stricter = shiftedTiers(-15);
+  const fetch = async () => new Response(JSON.stringify(stricter), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  const [report] = await createSyncService(db(), { now: () => now, fetch: fetch as typeof globalThis.fetch }).sync('config');
+  expect(report?.outcome).toBe('updated');
+  const status = await readStatus(db());
+  expect(status.alerts).toBeGreaterThan(0);
+  expect(status).toEqual(await countStatus(db()));
 });
