@@ -3,7 +3,8 @@
 // metrics and override with the config version that scored the row, at the moment it was scored. That is the
 // same computation the apply would have done, so the answer is identical to storing it (and costs microseconds).
 import type { AccountSummary, DriverSummary } from '../messaging';
-import { scoreAccount, type ScoringConfig } from '../scoring';
+import type { ScoringConfig } from '../scoring';
+import { scoreAccount } from '../scoring/score';
 import type { Driver, ScoreResult } from '../scoring/types';
 import { type AccountRow, type ConfigRow, type HealthmarkDb, type ScoreRow, getMeta } from './db';
 

@@ -1,7 +1,8 @@
 // compileConfig: turns a validated config into flat numeric tables the kernel loops over, once per config.
 import { compileAll, type MetricLookup, type Predicate } from './conditions';
 import { FN_BANDS, FN_BOOLEAN, FN_CATEGORY, FN_LINEAR, FN_POINTS, POLICY_NEUTRAL, POLICY_SKIP, POLICY_ZERO } from './kernel';
-import { ACTION_LIMIT, SCALE_MAX, type Measure, type MetricDef, type Scorecard, type ScoringConfig } from './schema';
+import { ACTION_LIMIT, SCALE_MAX } from './limits';
+import type { Measure, MetricDef, Scorecard, ScoringConfig } from './schema';
 import type { TierRef } from './types';
 import { DayParser, normText, type MetricSpec } from './values';
 

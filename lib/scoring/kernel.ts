@@ -2,7 +2,7 @@
 // action values, total, coverage, integer score and tier out. No allocation per call.
 import type { CompiledConfig, CompiledScorecard } from './compile';
 import type { RuleContext } from './conditions';
-import { ACTION_LIMIT, SCALE_MAX } from './schema';
+import { ACTION_LIMIT, SCALE_MAX } from './limits';
 
 // Codes in CompiledScorecard.fn and .policy. They live here so the hot loop reads module-local constants.
 export const FN_BANDS = 0;

@@ -2,7 +2,8 @@
 // returns by itself, because an override is applied only while `now` is before `expiresAt`.
 import type { CompiledConfig } from './compile';
 import { toScore } from './kernel';
-import { SCALE_MAX, type ScoringConfig } from './schema';
+import { SCALE_MAX } from './limits';
+import type { ScoringConfig } from './schema';
 import type { ConfigIssue, OverrideInput } from './types';
 
 /** The score and tier an account ends up with. `score` is NaN when there is none. */

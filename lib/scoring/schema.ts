@@ -3,11 +3,10 @@
 // here as refinements so they are reported together with type errors; checks that relate parts to each other
 // (unknown metric keys, duplicate keys, weights) live in ./semantics.ts. docs/config.md documents every field.
 import { z } from 'zod';
+import { ACTION_LIMIT, SCALE_MAX } from './limits';
 
+export { ACTION_LIMIT, SCALE_MAX };
 export const SCHEMA_VERSION = 1;
-export const SCALE_MAX = 100;
-/** Action values (and extrapolated or uncapped ones) stay within ±ACTION_LIMIT, so sums stay exact and finite. */
-export const ACTION_LIMIT = 1000;
 /** Bound for thresholds and other raw-scale numbers: keeps every intermediate result finite. */
 const RAW_LIMIT = 1e12;
 

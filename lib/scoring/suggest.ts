@@ -6,7 +6,7 @@ import type { CompiledConfig, CompiledMetric, CompiledScorecard } from './compil
 import type { RuleContext } from './conditions';
 import { formatValue, measureLabel, shownValue } from './explain';
 import { FN_BANDS, FN_BOOLEAN, FN_CATEGORY, FN_LINEAR, FN_POINTS, newRowScore, scoreCard, type RowScore } from './kernel';
-import { SCALE_MAX } from './schema';
+import { SCALE_MAX } from './limits';
 import type { NextTierChange } from './types';
 
 interface Candidate {
