@@ -29,14 +29,16 @@ export function ConfigVersions({ versions, activeId, onEdit }: Props) {
       {message ? <p role="status" class="notice">{message}</p> : null}
       <table class="versions" data-testid="config-versions">
         <thead>
-          <tr><th scope="col">{t('versionsName')}</th><th scope="col">{t('versionsApplied')}</th><th scope="col">{t('versionsSource')}</th><th scope="col"><span class="visually-hidden">{t('versionsActions')}</span></th></tr>
+          <tr><th scope="col">{t('versionsName')}</th><th scope="col">{t('versionsApplied')}</th><th scope="col"><span class="visually-hidden">{t('versionsActions')}</span></th></tr>
         </thead>
         <tbody>
           {versions.map((row) => (
             <tr key={row.id} data-version-id={row.id}>
-              <th scope="row">{row.name} <span class="muted">{row.version}</span></th>
+              <th scope="row">
+                {row.name} <span class="muted">{row.version}</span>
+                <span class="source">{t('versionsFrom', sourceText(row.source))}</span>
+              </th>
               <td class="when">{new Date(row.appliedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-              <td>{sourceText(row.source)}</td>
               <td class="row-actions">
                 {row.id === activeId ? <span class="chip chip-active">{t('versionsActive')}</span> : (
                   <button type="button" onClick={() => restore(row)} aria-label={t('versionsRestoreLabel', row.name, row.version, row.id!)}>{t('versionsRestore')}</button>
