@@ -64,7 +64,11 @@ export function App() {
     tabList.current?.querySelector<HTMLElement>(`#tab-${tab.key}`)?.focus();
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: TABS.length - 1 };
+    // From the tab that has focus (select() moves it at once), not the rendered route: keys pressed in quick
+    // succession arrive before the hash change has re-rendered the tabs.
+    const from = TABS.findIndex((tab) => `tab-${tab.key}` === (e.target as HTMLElement).id);
+    const at = from >= 0 ? from : index;
+    const moves: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: TABS.length - 1 };
     if (!(e.key in moves)) return;
     e.preventDefault();
     select(moves[e.key]!);

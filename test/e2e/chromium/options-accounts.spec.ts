@@ -136,5 +136,12 @@ test('the tabs are a tablist: arrow keys, Home and End switch tabs and the URL f
   await expect(page).toHaveURL(/#\/scoring$/);
   await expect(page.locator('#tab-scoring')).toHaveAttribute('tabindex', '0');
   await expect(page.locator(`#tab-${last}`)).toHaveAttribute('tabindex', '-1');
+  // Keys in quick succession (here: in one task, before any re-render) each move from the tab the last one reached.
+  await page.evaluate(() => {
+    for (const key of ['End', 'ArrowLeft']) document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+  });
+  const beforeLast = keys[keys.length - 2]!;
+  await expect(page).toHaveURL(new RegExp(`#/${beforeLast}$`));
+  await expect(page.locator(`#tab-${beforeLast}`)).toBeFocused();
   await page.close();
 });
