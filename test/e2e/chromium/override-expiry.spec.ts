@@ -33,11 +33,11 @@ test('an override lets itself expire: the badge and the account view return to t
   await expect(options.getByTestId('override-current')).toContainText('Robin Tester');
   await expect(options.locator('.card-slot .card .score')).toHaveText('97');
   await expect.poll(() => danaLabel(inbox)).toContain('Health 97');
-  expect(await danaLabel(inbox)).toContain('set by Robin Tester');
+  expect(await danaLabel(inbox)).toContain('overridden by Robin Tester');
 
   // Nobody touches either page: the expiry reaches both.
   await expect.poll(() => danaLabel(inbox), { timeout: 30_000 }).toContain(computed);
-  expect(await danaLabel(inbox)).not.toContain('set by');
+  expect(await danaLabel(inbox)).not.toContain('overridden by');
   await expect(options.getByTestId('override-current')).toHaveCount(0);
   await expect(options.locator('.card-slot .card .score')).toHaveText(String(acme.result.score));
   await expect(options.locator('form.override-form')).toBeVisible();
@@ -64,7 +64,7 @@ test('an override whose alarm is late is never shown past its expiry: not by a p
   const inbox = await session.context.newPage();
   const label = (await inboxBadges(inbox, pages.origin, 8)).get(DANA)?.label ?? '';
   expect(label).toContain(computed);
-  expect(label).not.toContain('set by');
+  expect(label).not.toContain('overridden by');
 
   // The options page opens first: it has the background expire what is due before showing an account.
   await lateOverride(page);
