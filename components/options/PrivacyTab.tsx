@@ -2,13 +2,14 @@
 // 100k accounts and their history), the settings it keeps outside the database, the configured sources (the only
 // places anything is fetched from), what pages send (identifiers only, to the extension itself), "Delete all data".
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getMeta } from '../../lib/data/db';
+import { type TableName, getMeta } from '../../lib/data/db';
 import { errorMessage } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import type { DataStatus } from '../../lib/messaging';
 import { ask, db, useLive } from './live';
 
-const TABLE_LABELS: Record<string, () => string> = {
+// Every table must be named here (the type says so): a new one is not listed by its bare key.
+const TABLE_LABELS: Record<TableName, () => string> = {
   accounts: () => t('tableAccounts'),
   identities: () => t('tableIdentities'),
   metrics: () => t('tableMetrics'),
@@ -20,6 +21,7 @@ const TABLE_LABELS: Record<string, () => string> = {
   sources: () => t('tableSources'),
   syncLog: () => t('tableSyncLog'),
   changes: () => t('tableChanges'),
+  outcomes: () => t('tableOutcomes'),
 };
 
 const loadPrivacy = async () => ({
@@ -75,7 +77,7 @@ export function PrivacyTab() {
           <thead><tr><th scope="col">{t('privacyTable')}</th><th scope="col" class="num">{t('privacyRows')}</th></tr></thead>
           <tbody>
             {db.tables.map(({ name }) => (
-              <tr key={name} data-table={name}><th scope="row">{TABLE_LABELS[name]?.() ?? name}</th><td class="num">{shown ? (shown[name] ?? 0).toLocaleString() : '–'}</td></tr>
+              <tr key={name} data-table={name}><th scope="row">{TABLE_LABELS[name as TableName]?.() ?? name}</th><td class="num">{shown ? (shown[name] ?? 0).toLocaleString() : '–'}</td></tr>
             ))}
           </tbody>
         </table>

@@ -152,6 +152,9 @@ export type HealthmarkDb = Dexie & {
   outcomes: EntityTable<OutcomeRow, 'accountId'>;
 };
 
+/** The names of the database's tables (what the Privacy tab lists and counts). */
+export type TableName = Exclude<keyof HealthmarkDb, keyof Dexie>;
+
 /** Tier moves between consecutive history points of each account (points sorted by account, then day). */
 function tierChanges(points: HistoryRow[]): ChangeRow[] {
   const changes: ChangeRow[] = [];

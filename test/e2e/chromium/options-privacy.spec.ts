@@ -11,6 +11,8 @@ test('delete all data empties every table, the popup and the badges; the demo ca
   await expect(counts.locator('[data-table="accounts"] td')).toHaveText('–'); // counting walks rows: on request
   await page.getByRole('button', { name: 'Count rows' }).click();
   await expect(counts.locator('[data-table="accounts"] td')).toHaveText('40');
+  // Every table is named in words, the newest too (a bare key here means a label was forgotten).
+  await expect(counts.locator('[data-table="outcomes"] th')).toHaveText('Churn outcomes');
   // Settings outside the database: the override author, a switched-off app.
   await page.evaluate(() => chrome.storage.local.set({ overrideAuthor: 'Robin Tester', disabledAdapters: ['gmail'] }));
   await expect(page.getByTestId('no-sources')).toBeVisible();
@@ -24,7 +26,7 @@ test('delete all data empties every table, the popup and the badges; the demo ca
   await expect(page.getByText('This cannot be undone.')).toBeVisible();
   await page.getByRole('button', { name: 'Yes, delete everything' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'All data deleted.' })).toBeFocused();
-  for (const table of ['accounts', 'identities', 'metrics', 'configs', 'scores', 'history', 'overrides', 'changes'])
+  for (const table of ['accounts', 'identities', 'metrics', 'configs', 'scores', 'history', 'overrides', 'changes', 'outcomes'])
     await expect(counts.locator(`[data-table="${table}"] td`), table).toHaveText('0');
   const left = await page.evaluate(() => chrome.storage.local.get(['overrideAuthor', 'disabledAdapters']));
   expect(left).toEqual({});
