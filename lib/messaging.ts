@@ -99,6 +99,8 @@ export interface UiToBackground {
   removeSource: { request: { id: string }; response: null };
   /** Syncs one source, or all of them (config first). */
   syncNow: { request: { id?: string }; response: SyncReport[] };
+  /** What the background's sync is doing now (a popup opened during a scheduled sync shows it too); null when idle. */
+  getSyncProgress: { request: Record<string, never>; response: SyncProgress | null };
   /** Fetches and reads a source without applying or storing anything: what a sync would import. */
   testSource: { request: { source: unknown }; response: Checked<{ report: SyncReport & { totalRows: number | null } }> };
   setSyncNotifications: { request: { enabled: boolean }; response: null };
@@ -120,6 +122,13 @@ export type FileImportReport = { totalRows: number; rejectedRows: number; errors
 
 /** Characters per `importChunk`: well under Chrome's 64 MiB message limit even for text that is all multi-byte. */
 export const IMPORT_CHUNK_CHARS = 8 * 1024 * 1024;
+
+/** The step a running sync has reached, for one source. */
+export interface SyncProgress {
+  sourceId: string;
+  kind: 'config' | 'metrics';
+  phase: 'fetching' | 'applying';
+}
 
 /** What one sync attempt of a source did; row errors only when account data was refused. */
 export interface SyncReport {
@@ -186,6 +195,8 @@ export interface BackgroundToUi {
   statusChanged: DataStatus;
   /** A file import in the background: rows read so far and the share of the file, then the apply. */
   importProgress: { importId: string; phase: 'reading' | 'applying'; rows: number; fraction: number };
+  /** Each step of a sync as it starts; null once the sync has ended (its results are stored by then). */
+  syncProgress: SyncProgress | null;
 }
 
 /** Sends a request to the background and unwraps its reply; a handler's error becomes a thrown Error. */

@@ -1,33 +1,23 @@
-// Sync in the popup: each source's last success, next attempt and last error in plain words, "Sync now" with
-// progress, and the latest changes (drops, worse tiers), each opening the account in the options page.
+// Sync in the popup: each source's last success, next attempt and last error in plain words, and "Sync now"
+// with the step the sync has reached (also for a scheduled sync already running when the popup opens). The
+// popup's changes feed (ChangesFeed) shows what a sync changed.
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { latestAlerts } from '../../lib/data/changes';
-import { type ChangeRow, type SourceRow, openDb } from '../../lib/data/db';
+import { type SourceRow, openDb } from '../../lib/data/db';
+import { errorMessage } from '../../lib/errors';
 import { t } from '../../lib/i18n';
-import { sendToBackground } from '../../lib/messaging';
+import { type SyncProgress, onBroadcast, sendToBackground } from '../../lib/messaging';
+import { onDataChanged } from '../../lib/page/settings';
 
 const db = openDb();
-const SHOWN_CHANGES = 5;
-const POLL_MS = 2000;
-
-interface SyncView {
-  sources: SourceRow[];
-  changes: (ChangeRow & { name: string })[];
-}
-
-async function readSyncView(): Promise<SyncView> {
-  const [sources, changes] = await Promise.all([db.sources.toArray(), latestAlerts(db, SHOWN_CHANGES)]);
-  const accounts = await db.accounts.bulkGet(changes.map((c) => c.accountId));
-  return { sources, changes: changes.map((c, i) => ({ ...c, name: accounts[i]?.name ?? c.accountId })) };
-}
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : t('syncNever'));
+const kindLabel = (kind: SourceRow['kind']) => (kind === 'config' ? t('syncKindConfig') : t('syncKindMetrics'));
 
 function SourceLine({ source }: { source: SourceRow }) {
   return (
     <li data-testid={`sync-source-${source.id}`}>
-      <strong>{source.kind === 'config' ? t('syncKindConfig') : t('syncKindMetrics')}</strong>
+      <strong>{kindLabel(source.kind)}</strong>
       <span class="sync-when">{t('syncLastSuccess', when(source.lastSuccessAt))}</span>
       <span class="sync-when">{t('syncNextAttempt', when(source.nextAttemptAt))}</span>
       {source.lastError ? (
@@ -39,39 +29,51 @@ function SourceLine({ source }: { source: SourceRow }) {
   );
 }
 
+const progressText = (p: SyncProgress) => t(p.phase === 'fetching' ? 'syncProgressFetching' : 'syncProgressApplying', kindLabel(p.kind));
+
 export function SyncStatus() {
-  const view = useSignal<SyncView | null>(null);
-  const busy = useSignal(false);
+  const sources = useSignal<SourceRow[] | null>(null);
+  const progress = useSignal<SyncProgress | null>(null);
+  const asked = useSignal(false); // "Sync now" pressed and not answered yet
   const failure = useSignal<string | null>(null);
-  // Plain reads, polled and after "Sync now": the sync writes from the background, whose change events do not
-  // reach an extension page's live queries reliably (they kept serving a cached answer in Chromium).
-  const read = () => readSyncView().then((v) => (view.value = v), (e: unknown) => (failure.value = String(e)));
+  const fail = (e: unknown) => (failure.value = errorMessage(e));
+  // Re-read when the background says something changed: its writes do not reach a liveQuery in this page.
+  const read = () => db.sources.toArray().then((s) => (sources.value = s), fail);
   useSignalEffect(() => {
     void read();
-    const timer = setInterval(() => void read(), POLL_MS);
-    return () => clearInterval(timer);
+    sendToBackground('getSyncProgress', {}).then((p) => (progress.value = p), fail);
+    const stops = [
+      onDataChanged(read),
+      onBroadcast('statusChanged', read),
+      onBroadcast('syncProgress', (p) => {
+        progress.value = p;
+        if (!p) void read(); // the attempt's outcome is stored by the time the sync says it has ended
+      }),
+    ];
+    return () => stops.forEach((stop) => stop());
   });
   const syncNow = async () => {
-    busy.value = true;
+    asked.value = true;
     failure.value = null;
     try {
       await sendToBackground('syncNow', {});
     } catch (error) {
-      failure.value = error instanceof Error ? error.message : String(error);
+      fail(error);
     } finally {
-      busy.value = false;
+      asked.value = false;
       await read();
     }
   };
 
-  const v = view.value;
-  if (!v) return null;
+  const list = sources.value;
+  if (!list) return null;
+  const running = progress.value;
+  const busy = asked.value || running !== null;
   const optionsUrl = (hash: string) => browser.runtime.getURL(`/options.html${hash}` as '/options.html');
   return (
     <section class="sync" aria-labelledby="sync-heading" data-testid="sync-status">
-      <style>{SYNC_CSS}</style>
       <h2 id="sync-heading">{t('syncHeading')}</h2>
-      {v.sources.length === 0 ? (
+      {list.length === 0 ? (
         <p class="hint">
           <a href={optionsUrl('#/sources')} target="_blank" rel="noreferrer">
             {t('syncNoSources')}
@@ -80,42 +82,19 @@ export function SyncStatus() {
       ) : (
         <>
           <ul class="sync-sources">
-            {v.sources.map((s) => (
+            {list.map((s) => (
               <SourceLine key={s.id} source={s} />
             ))}
           </ul>
-          <button type="button" class="sync-now" onClick={syncNow} disabled={busy.value} aria-busy={busy.value} data-testid="sync-now">
-            {busy.value ? t('syncRunning') : t('syncNow')}
+          <button type="button" class="sync-now" onClick={syncNow} disabled={busy} aria-busy={busy} data-testid="sync-now">
+            {busy ? t('syncRunning') : t('syncNow')}
           </button>
+          <p class="sync-progress" role="status" data-testid="sync-progress">
+            {running ? progressText(running) : ''}
+          </p>
         </>
       )}
       {failure.value ? <p class="error" role="alert">{failure.value}</p> : null}
-      {v.changes.length > 0 ? (
-        <>
-          <h2>{t('syncChanges')}</h2>
-          <ul class="sync-changes" data-testid="sync-changes">
-            {v.changes.map((c) => (
-              <li key={c.id}>
-                <a href={optionsUrl(`#/accounts/${encodeURIComponent(c.accountId)}`)} target="_blank" rel="noreferrer">
-                  {c.name}
-                </a>{' '}
-                <span>{c.text}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
     </section>
   );
 }
-
-const SYNC_CSS = `
-.sync { border-top: 1px solid var(--line); margin-top: 12px; }
-.sync ul { list-style: none; padding: 0; margin: 0; display: grid; gap: 6px; }
-.sync-sources li { display: grid; gap: 1px; }
-.sync-when { color: var(--muted); font-size: 11px; }
-.sync-now { margin-top: 8px; font: inherit; padding: 4px 12px; border-radius: 6px; border: 1px solid var(--line); background: transparent; color: var(--fg); cursor: pointer; }
-.sync-now:disabled { cursor: progress; opacity: 0.7; }
-.sync-changes a { color: inherit; font-weight: 600; }
-.sync-changes span { color: var(--muted); }
-`;

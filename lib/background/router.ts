@@ -27,6 +27,7 @@ const payloadSchemas: { [K in MessageType]: z.ZodType<ToBackground[K]['request']
   saveSource: z.object({ source: z.unknown() }).strict(),
   removeSource: z.object({ id: z.string().min(1).max(100) }).strict(),
   syncNow: z.object({ id: z.string().min(1).max(100).optional() }).strict(),
+  getSyncProgress: empty,
   testSource: z.object({ source: z.unknown() }).strict(),
   setSyncNotifications: z.object({ enabled: z.boolean() }).strict(),
   importChunk: z.object({ importId, index: z.number().int().min(0).max(MAX_IMPORT_CHUNKS - 1), text: z.string().max(IMPORT_CHUNK_CHARS) }).strict(),

@@ -3,9 +3,9 @@
 // account re-scored; metrics: replaceDataset keeping history) → only then save the source's state, so a service
 // worker stopped mid-way simply fetches again. Alarms persist; on startup missing ones are re-created.
 import { browser } from 'wxt/browser';
-import { replaceDataset, sha256Hex } from '../data/apply';
+import { applyAccountData, sha256Hex } from '../data/apply';
 import { alertChanges, historyByAccount } from '../data/changes';
-import { type ChangeRow, type DataMode, type HealthmarkDb, type SourceRow, getMeta } from '../data/db';
+import type { ChangeRow, HealthmarkDb, SourceRow } from '../data/db';
 import { dayOf } from '../data/demo';
 import { formatRowError } from '../data/import';
 import { applyConfigVersion } from '../data/rescore';
@@ -15,7 +15,7 @@ import { alarmName, alarmTime, failedState, sourceIdOfAlarm, syncOrder } from '.
 import { storedSnapshots } from '../data/whatif';
 import { errorMessage } from '../errors';
 import { plural, t } from '../i18n';
-import { type SyncReport, broadcastToUi } from '../messaging';
+import { type SyncProgress, type SyncReport, broadcastToUi } from '../messaging';
 import { notifyChanges } from './sync-notify';
 import type { ScoringConfig } from '../scoring';
 
@@ -33,6 +33,8 @@ export interface SyncDeps {
   onChanges?: (changes: ChangeRow[]) => void | Promise<void>;
   /** Called after anything was applied (the background tells open pages). */
   onApplied?: () => void | Promise<void>;
+  /** Called as each step of a sync starts, and with null when a sync has ended. */
+  onProgress?: (progress: SyncProgress | null) => void | Promise<void>;
 }
 
 export function stateOf(source: SourceRow): SourceState {
@@ -68,12 +70,8 @@ async function recordConfigAlerts(db: HealthmarkDb, config: ScoringConfig, previ
 
 async function applyResult(db: HealthmarkDb, result: Exclude<SyncResult, { outcome: 'error' | 'not-modified' }>, source: SyncedSource, now: Date): Promise<Applied> {
   if (result.outcome === 'config') return applyConfig(db, result.config, source, now);
-  const active = await activeConfig(db);
-  if (!active) throw new Error('no active config to score the accounts with: sync or apply a config first');
-  // The first synced data replaces the demo history; later syncs keep history and add today's point.
-  const mode = await getMeta<DataMode>(db, 'dataMode');
   const { imported } = result;
-  const summary = await replaceDataset(db, { config: active.config, configSource: `sync:${source.url}`, accounts: imported.accounts, mode: 'synced', history: mode === 'synced' ? 'append' : 'replace', activeConfigId: active.id }, now);
+  const summary = await applyAccountData(db, imported.accounts, `sync:${source.url}`, now);
   const parts = [t('syncReportImported', plural(summary.accounts, 'countAccountsOne', 'countAccounts'))];
   if (imported.rejectedRows > 0) parts.push(t('syncReportRejected', plural(imported.rejectedRows, 'countRowsOne', 'countRows'), imported.errors.slice(0, 3).map(formatRowError).join('; ')));
   return { outcome: 'updated', message: parts.join(', '), counts: { accounts: summary.accounts, rejected: imported.rejectedRows }, changes: summary.changes };
@@ -82,6 +80,8 @@ async function applyResult(db: HealthmarkDb, result: Exclude<SyncResult, { outco
 export interface SyncService {
   /** Syncs one source, or every source (config first) when no id is given. */
   sync: (sourceId?: string) => Promise<SyncReport[]>;
+  /** The step the running sync has reached; null when none runs. */
+  progress: () => SyncProgress | null;
   /** Re-creates the alarm of every stored source that has none, and clears alarms of removed sources. */
   ensureAlarms: () => Promise<void>;
   schedule: (source: SyncedSource) => Promise<void>;
@@ -91,6 +91,12 @@ export interface SyncService {
 export function createSyncService(db: HealthmarkDb, deps: SyncDeps = {}): SyncService {
   const clock = deps.now ?? (() => new Date());
   let queue: Promise<unknown> = Promise.resolve();
+  let current: SyncProgress | null = null;
+  const step = async (progress: SyncProgress | null) => {
+    current = progress;
+    // A closed popup is no reason for a sync to fail.
+    await Promise.resolve(deps.onProgress?.(progress)).catch(() => undefined);
+  };
 
   const schedule = async (source: SyncedSource) => {
     await browser.alarms.create(alarmName(source.id), { when: alarmTime(source, clock().getTime()) });
@@ -98,6 +104,7 @@ export function createSyncService(db: HealthmarkDb, deps: SyncDeps = {}): SyncSe
 
   const syncOne = async (source: SyncedSource): Promise<SyncReport> => {
     const now = clock();
+    await step({ sourceId: source.id, kind: source.kind, phase: 'fetching' });
     const active = await activeConfig(db);
     const result = await syncSource(source, stateOf(source), {
       now,
@@ -114,6 +121,7 @@ export function createSyncService(db: HealthmarkDb, deps: SyncDeps = {}): SyncSe
       report = { sourceId: source.id, outcome: 'not-modified', message: t('syncReportNotModified'), rowErrors: [], counts: null };
     } else {
       try {
+        await step({ sourceId: source.id, kind: source.kind, phase: 'applying' });
         const applied = await applyResult(db, result, source, now);
         report = { sourceId: source.id, outcome: applied.outcome, message: applied.message, rowErrors: [], counts: applied.counts };
         if (applied.changes.length > 0) await deps.onChanges?.(applied.changes);
@@ -134,7 +142,11 @@ export function createSyncService(db: HealthmarkDb, deps: SyncDeps = {}): SyncSe
   const run = async (sourceId?: string): Promise<SyncReport[]> => {
     const sources = (sourceId === undefined ? await db.sources.toArray() : [await db.sources.get(sourceId)].filter((s) => s !== undefined)) as SyncedSource[];
     const reports: SyncReport[] = [];
-    for (const source of syncOrder(sources)) reports.push(await syncOne(source));
+    try {
+      for (const source of syncOrder(sources)) reports.push(await syncOne(source));
+    } finally {
+      await step(null);
+    }
     return reports;
   };
 
@@ -146,6 +158,7 @@ export function createSyncService(db: HealthmarkDb, deps: SyncDeps = {}): SyncSe
 
   return {
     sync,
+    progress: () => current,
     schedule,
     ensureAlarms: async () => {
       const [sources, alarms] = await Promise.all([db.sources.toArray(), browser.alarms.getAll()]);
@@ -173,6 +186,7 @@ export function syncServiceFor(db: HealthmarkDb): SyncService {
     service = createSyncService(db, {
       onChanges: (changes) => notifyChanges(db, changes),
       onApplied: async () => broadcastToUi('statusChanged', await readStatus(db)),
+      onProgress: (progress) => broadcastToUi('syncProgress', progress),
     });
     services.set(db, service);
   }

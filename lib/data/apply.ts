@@ -5,11 +5,11 @@ import { accountIdentityKeys } from '../identity';
 import { compileConfig, type AccountEntry, type CompiledConfig, type ScoringConfig } from '../scoring';
 import type { AttributeValue, HistoryPoint, MetricValues } from '../scoring/types';
 import { alertChanges, historyByAccount } from './changes';
-import { type AccountRow, type ChangeRow, type DataMode, type HealthmarkDb, type HistoryRow, type IdentityRow, setMeta } from './db';
+import { type AccountRow, type ChangeRow, type DataMode, type HealthmarkDb, type HistoryRow, type IdentityRow, getMeta, setMeta } from './db';
 import { dayOf } from './demo';
 import { TREND_WINDOW_DAYS } from './rescore';
 import { scoreRows, setTrends } from './score-rows';
-import { STATUS_KEY, statusOf } from './status';
+import { STATUS_KEY, activeConfig, statusOf } from './status';
 import { storedSnapshots } from './whatif';
 
 export interface IncomingAccount {
@@ -139,4 +139,16 @@ export async function replaceDataset(db: HealthmarkDb, input: DatasetInput, now 
   });
   measure('apply:write', writing);
   return { accounts: accounts.length, configId, conflicts, changes };
+}
+
+/**
+ * Account data scored with the active config and applied in one transaction, keeping the daily history once the
+ * data is the user's own (the first import or sync replaces the demo's history). File import and URL sync
+ * both come through here.
+ */
+export async function applyAccountData(db: HealthmarkDb, accounts: IncomingAccount[], configSource: string, now = new Date()): Promise<ApplySummary> {
+  const active = await activeConfig(db);
+  if (!active) throw new Error('no active config to score the accounts with: apply or sync a config first');
+  const mode = await getMeta<DataMode>(db, 'dataMode');
+  return replaceDataset(db, { config: active.config, configSource, accounts, mode: 'synced', history: mode === 'synced' ? 'append' : 'replace', activeConfigId: active.id }, now);
 }

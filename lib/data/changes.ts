@@ -78,11 +78,6 @@ export async function changedAccountIds(db: HealthmarkDb): Promise<Set<string>> 
   return new Set((await alertsSince(db, since).toArray()).map((c) => c.accountId));
 }
 
-/** The newest alerts of the data in use (see changesSinceLastApply), newest first. */
-export async function latestAlerts(db: HealthmarkDb, limit: number): Promise<ChangeRow[]> {
-  return (await changesSinceLastApply(db, limit)).changes;
-}
-
 /** Groups history points by account. */
 export function historyByAccount<T extends HistoryPoint & { accountId: string }>(rows: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();

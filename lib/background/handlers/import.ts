@@ -4,8 +4,8 @@
 // message may be (Chrome: 64 MiB), so the page sends it in pieces (`importChunk`) and then asks for the import
 // (`importFile`). Pieces are held in memory only until that request: a service worker restarted meanwhile
 // loses them and the import is refused with "send it again", leaving the stored data as it was.
-import { type IncomingAccount, type ApplySummary, replaceDataset } from '../../data/apply';
-import { type DataMode, type HealthmarkDb, getMeta } from '../../data/db';
+import { applyAccountData } from '../../data/apply';
+import type { HealthmarkDb } from '../../data/db';
 import { importEvents } from '../../data/import';
 import { activeConfig, readStatus } from '../../data/status';
 import { type FileImportReport, broadcastToUi } from '../../messaging';
@@ -13,18 +13,6 @@ import type { HandlerGroup } from './types';
 
 /** Progress announcements at most this often: a 100 MB CSV reads in hundreds of batches. */
 const PROGRESS_INTERVAL_MS = 150;
-
-/**
- * Account data scored with the active config and applied in one transaction, keeping the daily history once the
- * data is the user's own (the first import or sync replaces the demo's history). The URL sync applies metrics
- * the same way.
- */
-export async function applyAccountData(db: HealthmarkDb, accounts: IncomingAccount[], configSource: string, now = new Date()): Promise<ApplySummary> {
-  const active = await activeConfig(db);
-  if (!active) throw new Error('no active config to score the accounts with: apply or sync a config first');
-  const mode = await getMeta<DataMode>(db, 'dataMode');
-  return replaceDataset(db, { config: active.config, configSource, accounts, mode: 'synced', history: mode === 'synced' ? 'append' : 'replace', activeConfigId: active.id }, now);
-}
 
 const interrupted = 'the file did not arrive complete (the extension restarted or another import began during the upload): import it again';
 

@@ -45,7 +45,7 @@ async function checkSource(db: HealthmarkDb, input: unknown): Promise<Checked> {
   return { ok: true, source: parsed.source, timeoutSeconds: timeout.seconds };
 }
 
-type SyncHandlers = HandlerGroup<'saveSource' | 'removeSource' | 'syncNow' | 'testSource' | 'setSyncNotifications'>;
+type SyncHandlers = HandlerGroup<'saveSource' | 'removeSource' | 'syncNow' | 'getSyncProgress' | 'testSource' | 'setSyncNotifications'>;
 
 export function syncHandlers(db: HealthmarkDb): SyncHandlers {
   const service = syncServiceFor(db);
@@ -66,6 +66,7 @@ export function syncHandlers(db: HealthmarkDb): SyncHandlers {
       return null;
     },
     syncNow: ({ id }) => service.sync(id),
+    getSyncProgress: async () => service.progress(),
     testSource: async ({ source }) => {
       const checked = await checkSource(db, source);
       if (!checked.ok) return checked;

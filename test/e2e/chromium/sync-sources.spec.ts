@@ -97,15 +97,39 @@ test('re-sync of unchanged sources costs two conditional requests answered 304',
   await popup.close();
 });
 
+test('a running sync shows its step in the popup, also in one opened after it began', async ({ session }) => {
+  const usual = routes.get('/accounts.csv')!;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  routes.set('/accounts.csv', (req, res) => void held.then(() => usual(req, res)));
+  const popup = await session.context.newPage();
+  await popup.goto(extensionPage(session, 'popup.html'));
+  await expect(popup.getByTestId('sync-source-metrics')).toBeVisible();
+  await popup.getByTestId('sync-now').click();
+  await expect(popup.getByTestId('sync-progress')).toHaveText('Account data: fetching…');
+  await expect(popup.getByTestId('sync-now')).toBeDisabled();
+  const later = await session.context.newPage();
+  await later.goto(extensionPage(session, 'popup.html'));
+  await expect(later.getByTestId('sync-progress')).toHaveText('Account data: fetching…');
+  await expect(later.getByTestId('sync-now')).toBeDisabled();
+  release();
+  for (const page of [popup, later]) {
+    await expect(page.getByTestId('sync-progress')).toHaveText('');
+    await expect(page.getByTestId('sync-now')).toBeEnabled();
+  }
+  routes.set('/accounts.csv', usual);
+  await Promise.all([popup.close(), later.close()]);
+});
+
 test('changed data updates scores and history and the changes feed shows the drop', async ({ session, pages }) => {
   routes.set('/accounts.csv', csv(DROPPED_ACCOUNTS, '"a2"'));
   const popup = await session.context.newPage();
   await popup.goto(extensionPage(session, 'popup.html'));
   await popupSyncNow(popup);
   const acme = DROPPED_ACCOUNTS[0]!;
-  await expect(popup.getByTestId('sync-changes')).toContainText(acme.name);
-  await expect(popup.getByTestId('sync-changes')).toContainText('Score dropped');
-  const link = popup.getByTestId('sync-changes').getByRole('link', { name: acme.name }).first();
+  await expect(popup.getByTestId('changes-feed')).toContainText(acme.name);
+  await expect(popup.getByTestId('changes-feed')).toContainText('Score dropped');
+  const link = popup.getByTestId('changes-feed').getByRole('link', { name: acme.name }).first();
   await expect(link).toHaveAttribute('href', extensionPage(session, `options.html#/accounts/${acme.id}`));
   const history = await popup.evaluate(async (id) => {
     const open = indexedDB.open('healthmark');
@@ -180,7 +204,7 @@ test('screenshots of the Sources tab and the popup sync status, light and dark',
     await popup.emulateMedia({ colorScheme: scheme });
     await popup.setViewportSize({ width: 340, height: 900 });
     await popup.goto(extensionPage(session, 'popup.html'));
-    await expect(popup.getByTestId('sync-changes')).toBeVisible();
+    await expect(popup.getByTestId('changes-feed')).toBeVisible();
     await popup.locator('main').screenshot({ path: shotPath(`popup-sync-${scheme}.png`) });
     await Promise.all([options.close(), popup.close()]);
   }

@@ -148,6 +148,29 @@ describe('background sync', () => {
     const active = await getMeta<number>(db, 'activeConfigId');
     expect(scores.every((s) => s.configId === active)).toBe(true);
   });
+
+  it('tells each step as it starts (what the popup shows), then that the sync has ended', async () => {
+    serve('/config.json', SYNC_CONFIG_TEXT, '"c1"');
+    serve('/accounts.csv', accountsCsv(SYNC_ACCOUNTS), '"a1"');
+    await addSources();
+    const seen: unknown[] = [];
+    const sync = createSyncService(db, { now: () => clock, random: () => 0, onProgress: (p) => void seen.push(p && { ...p, now: sync.progress() === p }) });
+    expect(sync.progress()).toBeNull();
+    await sync.sync();
+    expect(seen).toEqual([
+      { sourceId: 'config', kind: 'config', phase: 'fetching', now: true },
+      { sourceId: 'config', kind: 'config', phase: 'applying', now: true },
+      { sourceId: 'metrics', kind: 'metrics', phase: 'fetching', now: true },
+      { sourceId: 'metrics', kind: 'metrics', phase: 'applying', now: true },
+      null,
+    ]);
+    expect(sync.progress()).toBeNull();
+    // A failed fetch has no apply step, and the end is told all the same.
+    seen.length = 0;
+    server.routes.set('/accounts.csv', (_q, res) => res.writeHead(500).end());
+    await sync.sync('metrics');
+    expect(seen).toEqual([{ sourceId: 'metrics', kind: 'metrics', phase: 'fetching', now: true }, null]);
+  });
 });
 
 describe('alarms', () => {
