@@ -9,6 +9,7 @@ import { type AccountRow, type ChangeRow, type DataMode, type HealthmarkDb, type
 import { dayOf } from './demo';
 import { TREND_WINDOW_DAYS } from './rescore';
 import { scoreRows, setTrends } from './score-rows';
+import { measure } from './timing';
 import { STATUS_KEY, activeConfig, statusOf } from './status';
 import { storedSnapshots } from './whatif';
 
@@ -85,9 +86,6 @@ function historyRows(compiled: CompiledConfig, accounts: IncomingAccount[], snap
 }
 
 const accountRow = (a: IncomingAccount): AccountRow => ({ id: a.id, name: a.name, domains: a.domains, contacts: a.contacts, attributes: a.attributes, ...(a.outcome ? { outcome: a.outcome } : {}) });
-
-/** A User Timing measure (visible in DevTools' performance panel; the import benchmark reads them). */
-const measure = (name: string, start: number) => performance.measure(`healthmark:${name}`, { start, end: performance.now() });
 
 /** Replaces all accounts, metrics and scores with the dataset's, in one transaction. */
 export async function replaceDataset(db: HealthmarkDb, input: DatasetInput, now = new Date()): Promise<ApplySummary> {

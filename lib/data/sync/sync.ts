@@ -7,6 +7,7 @@ import { type Bytes, type FetchLimits, type SyncError, fetchSource } from './fet
 import { nextAttemptAt } from './schedule';
 import { findSignature, importPublicKey, verifySignature } from './signature';
 import type { SourceDefinition, SourceState } from './source';
+import { measure } from '../timing';
 import { describeUrl } from './url';
 
 export interface SyncOptions extends FetchLimits {
@@ -86,7 +87,9 @@ export async function syncSource(source: SourceDefinition, state: SourceState, o
     return { outcome: 'error', error, rowErrors, state: { ...state, lastAttemptAt: at, nextAttemptAt: next.toISOString(), consecutiveFailures, lastError: error.message } };
   };
 
+  const fetching = performance.now();
   const fetched = await fetchSource({ url: source.url, auth: source.auth, etag: state.etag, lastModified: state.lastModified }, options);
+  measure('sync:fetch', fetching);
   if (fetched.status === 'error') return failed(fetched.error);
   if (fetched.status === 'not-modified') return { outcome: 'not-modified', state: succeeded(state.etag, state.lastModified) };
 
@@ -100,7 +103,9 @@ export async function syncSource(source: SourceDefinition, state: SourceState, o
   } catch {
     return failed({ kind: 'encoding', message: `the body from ${describeUrl(new URL(source.url))} is not valid UTF-8 text` });
   }
+  const reading = performance.now();
   const parsed = await parseBody(source, text, fetched.contentType, options, now);
+  measure('sync:read', reading);
   if (!parsed.ok) return failed(parsed.error, parsed.rowErrors);
   return { ...parsed.result, state: succeeded(fetched.etag, fetched.lastModified) };
 }
