@@ -3,14 +3,13 @@
 // Styles: entrypoints/popup/popup.css.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { openDb } from '../../lib/data/db';
 import { searchAccounts } from '../../lib/data/search';
 import { plural, t } from '../../lib/i18n';
 import type { AccountSummary } from '../../lib/messaging';
 import { ScoreCard } from '../ScoreCard';
 import { ScorePill } from '../ScorePill';
+import { db } from './popup-db';
 
-const db = openDb();
 const DEBOUNCE_MS = 120;
 
 const openAccount = (accountId: string) =>

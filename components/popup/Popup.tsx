@@ -4,8 +4,6 @@
 // data: its writes do not reach a Dexie liveQuery in this page, and it broadcasts the status with its changes.
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { type ChangesFeed as Feed, changesSinceLastApply } from '../../lib/data/changes';
-import { openDb } from '../../lib/data/db';
-import { readStatus } from '../../lib/data/status';
 import { errorMessage } from '../../lib/errors';
 import { plural, t } from '../../lib/i18n';
 import { type DataStatus, onBroadcast, sendToBackground } from '../../lib/messaging';
@@ -15,10 +13,9 @@ import { ModeChip } from '../ModeChip';
 import { TierBar } from '../TierBar';
 import { AccountSearch } from './AccountSearch';
 import { ChangesFeed, SHOWN_CHANGES } from './ChangesFeed';
+import { db, popupStatus } from './popup-db';
 import { SyncStatus } from './SyncStatus';
 import { ThisSite } from './ThisSite';
-
-const db = openDb();
 
 export function Popup() {
   const status = useSignal<DataStatus | null>(null);
@@ -27,7 +24,7 @@ export function Popup() {
   useSignalEffect(() => {
     const fail = (e: unknown) => (error.value = errorMessage(e));
     const read = () =>
-      readStatus(db)
+      popupStatus()
         .then((s) => {
           status.value = s;
           return changesSinceLastApply(db, SHOWN_CHANGES, s.alerts);

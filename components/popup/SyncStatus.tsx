@@ -3,13 +3,12 @@
 // popup's changes feed (ChangesFeed) shows what a sync changed.
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { type SourceRow, openDb } from '../../lib/data/db';
+import type { SourceRow } from '../../lib/data/db';
 import { errorMessage } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import { type SyncProgress, onBroadcast, sendToBackground } from '../../lib/messaging';
 import { onDataChanged } from '../../lib/page/settings';
-
-const db = openDb();
+import { db } from './popup-db';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : t('syncNever'));
 const kindLabel = (kind: SourceRow['kind']) => (kind === 'config' ? t('syncKindConfig') : t('syncKindMetrics'));
