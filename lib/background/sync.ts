@@ -150,8 +150,20 @@ export function createSyncService(db: HealthmarkDb, deps: SyncDeps = {}): SyncSe
     return reports;
   };
 
+  // Syncs queued or running, of every source (no id) and per source id. An alarm of a source one of them covers is
+  // skipped: that sync schedules the next alarm when it ends. Without this, a sync slower than a failure's retry
+  // delay (a 100k-row apply takes minutes) ran a second time straight after itself.
+  let everyPending = 0;
+  const pending = new Map<string, number>();
+  const count = (sourceId: string | undefined, by: 1 | -1) => {
+    if (sourceId === undefined) everyPending += by;
+    else pending.set(sourceId, (pending.get(sourceId) ?? 0) + by);
+  };
+  const covered = (sourceId: string) => everyPending > 0 || (pending.get(sourceId) ?? 0) > 0;
+
   const sync = (sourceId?: string) => {
-    const next = queue.then(() => run(sourceId));
+    count(sourceId, 1);
+    const next = queue.then(() => run(sourceId)).finally(() => count(sourceId, -1));
     queue = next.catch(() => undefined);
     return next;
   };
@@ -172,7 +184,7 @@ export function createSyncService(db: HealthmarkDb, deps: SyncDeps = {}): SyncSe
     },
     onAlarm: (alarm) => {
       const id = sourceIdOfAlarm(alarm.name);
-      if (id !== null) void sync(id).catch((e) => console.error('Healthmark: scheduled sync failed:', e));
+      if (id !== null && !covered(id)) void sync(id).catch((e) => console.error('Healthmark: scheduled sync failed:', e));
     },
   };
 }

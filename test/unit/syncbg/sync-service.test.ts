@@ -1,7 +1,7 @@
 // The background sync against a real HTTP server on 127.0.0.1: first sync, 304, changed data (history kept,
 // changes feed), and every failure kind leaving the previous data exactly as it was.
 import type { ServerResponse } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type SyncedSource, createSyncService } from '../../../lib/background/sync';
 import { type HealthmarkDb, getMeta, openDb } from '../../../lib/data/db';
@@ -181,5 +181,27 @@ describe('alarms', () => {
     const alarms = await fakeBrowser.alarms.getAll();
     expect(alarms.map((a) => a.name).sort()).toEqual([alarmName('config'), alarmName('metrics')]);
     expect(alarms.every((a) => a.scheduledTime === start.getTime() + 5 * 60_000)).toBe(true);
+  });
+
+  it('skips the alarm of a source whose sync is queued or running, and runs the alarms of other sources', async () => {
+    serve('/config.json', SYNC_CONFIG_TEXT, '"c1"');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server.routes.set('/accounts.csv', (_q, res) => void held.then(() => res.writeHead(200, { 'Content-Type': 'text/csv' }).end(accountsCsv(SYNC_ACCOUNTS))));
+    await addSources();
+    const sync = service();
+    const fetched = (path: string) => server.requests.filter((r) => r.path === path).length;
+    await sync.sync('config'); // the metrics are scored with it
+    const running = sync.sync('metrics');
+    await vi.waitFor(() => expect(fetched('/accounts.csv')).toBe(1));
+    sync.onAlarm({ name: alarmName('metrics') }); // e.g. the retry of an earlier failure, due while this sync runs
+    sync.onAlarm({ name: alarmName('config') });
+    release();
+    expect((await running).map((r) => r.outcome)).toEqual(['updated']);
+    await sync.sync('none'); // an unknown source: resolves once the queue before it has run
+    expect([fetched('/accounts.csv'), fetched('/config.json')]).toEqual([1, 2]);
+    sync.onAlarm({ name: alarmName('metrics') }); // nothing pending any more: the alarm syncs
+    await sync.sync('none');
+    expect(fetched('/accounts.csv')).toBe(2);
   });
 });
