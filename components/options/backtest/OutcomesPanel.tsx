@@ -8,7 +8,7 @@ import { checkImportFile } from '../../../lib/data/import/file-check';
 import { inputText } from '../../../lib/data/import/input';
 import { type OutcomeColumns, type OutcomeFile, type OutcomeMatch, columnProblems, readOutcomeFile } from '../../../lib/data/outcomes';
 import { type MessageKey, t } from '../../../lib/i18n';
-import { IMPORT_CHUNK_CHARS, type OutcomesFileReport } from '../../../lib/messaging';
+import { OUTCOMES_FILE_CHARS, type OutcomesFileReport } from '../../../lib/messaging';
 import { DropZone, refusalMessage } from '../import/DropZone';
 import { ask, db, useLive } from '../live';
 import { OutcomesReport } from './OutcomesReport';
@@ -109,8 +109,8 @@ export function OutcomesPanel() {
     setColumns(null);
     const refusal = checkImportFile(picked, new Uint8Array(await picked.slice(0, SNIFF_BYTES).arrayBuffer()));
     const text = refusal ? '' : await inputText(picked);
-    const tooLarge = text.length > IMPORT_CHUNK_CHARS;
-    setFileError(refusal ? refusalMessage(picked.name, refusal) : tooLarge ? t('outcomesTooLarge', picked.name, Math.round(IMPORT_CHUNK_CHARS / 1e6)) : null);
+    const tooLarge = text.length > OUTCOMES_FILE_CHARS;
+    setFileError(refusal ? refusalMessage(picked.name, refusal) : tooLarge ? t('outcomesTooLarge', picked.name, Math.round(OUTCOMES_FILE_CHARS / 1e6)) : null);
     setChosen(refusal || tooLarge ? null : { name: picked.name, text });
   };
 
