@@ -273,6 +273,27 @@ describe('page runner', () => {
     expect(order.slice(0, 2).sort()).toEqual(['near-1', 'near-2']);
   });
 
+  test('badges away from the viewport are put in out of sight and shown together, the near ones at once', async () => {
+    performance.clearMarks();
+    document.body.innerHTML = ['near-1', 'far-1', 'far-2'].map((id, i) => `<p id="${id}">${['dana@acme.example', 'lee@acme.example', 'mia@cobalt.example'][i]}</p>`).join('');
+    const watched: Element[] = [];
+    let tell: (seen: [Element, boolean][]) => void = () => {};
+    const viewport: ViewportFactory = (onSeen) => {
+      tell = onSeen;
+      return { watch: (a) => void watched.push(a), unwatch: () => {}, disconnect: () => {} };
+    };
+    const hiddenWhenRendered = new Map<string, boolean>();
+    runner = startRunner({
+      adapters: [], fallback: generic, lookup: backend().lookup, viewport,
+      render: (host, s) => (render(host, s), hiddenWhenRendered.set(host.previousElementSibling!.id, host.style.display === 'none')),
+    });
+    await vi.waitFor(() => expect(watched).toHaveLength(3));
+    tell(watched.map((a) => [a, a.id.startsWith('near')]));
+    await vi.waitFor(() => expect(performance.getEntriesByName(MARKS.allBadges).length).toBeGreaterThan(0));
+    expect(Object.fromEntries(hiddenWhenRendered)).toEqual({ 'near-1': false, 'far-1': true, 'far-2': true });
+    expect(badges().filter((b) => b.hasAttribute('style'))).toEqual([]);
+  });
+
   test('marks the first badge, the visible ones and all of them on the performance timeline', async () => {
     performance.clearMarks();
     document.body.innerHTML = `<a href="mailto:dana@acme.example">Dana</a>`;
