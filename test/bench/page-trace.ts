@@ -4,7 +4,12 @@
 // renderer main thread counts, so Playwright's own work and other processes never do. Each long task is told
 // apart by what ran in it: the extension's script, the rendering of a frame after the extension changed the DOM,
 // or neither (the page's own).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession } from '@playwright/test';
+
+/** BENCH_TRACE_DIR=dir keeps every trace there, to open in DevTools' Performance panel. */
+const KEEP_IN = process.env.BENCH_TRACE_DIR;
 
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler'].join(',');
 
@@ -75,6 +80,7 @@ export async function startTrace(cdp: CDPSession, pageUrl: string): Promise<() =
       if (chunk.eof) break;
     }
     await cdp.send('IO.close', { handle });
+    if (KEEP_IN) writeFileSync(join(KEEP_IN, `${new URL(pageUrl).hostname}-${Date.now()}.json`), chunks.join(''));
     const parsed = JSON.parse(chunks.join('')) as { traceEvents: TraceEvent[] } | TraceEvent[];
     return readTrace(Array.isArray(parsed) ? parsed : parsed.traceEvents, pageUrl);
   };
