@@ -59,7 +59,7 @@ export interface Trace {
   /** Trace time (ms) the page at this URL started parsing: where a run without marks begins. */
   parsed(): number;
   /**
-   * Main-thread tasks over 50 ms starting in [from, to): 'extension script' when code from a URL starting with
+   * Main-thread tasks over 50 ms ending in [from, to): 'extension script' when code from a URL starting with
    * prefix took more of it than style and layout, 'frame after extension changes' when it rendered a frame
    * (style, layout, paint) and that code ran in it or since the frame before, else the page's own.
    */
@@ -129,7 +129,7 @@ function readTrace(events: TraceEvent[], pageUrl: string): Trace {
       if (end <= taskEnd) continue;
       taskEnd = end;
       const renders = rendering.some((e) => e.ts / 1000 >= start && e.ts / 1000 < end);
-      if (end - start > LONG_TASK_MS && start >= from && start < to) {
+      if (end - start > LONG_TASK_MS && end >= from && end < to) {
         const script = scriptTime(prefix, start, end);
         const cause: LongTaskCause = script > styleLayout(start, end) ? 'extension script'
           : renders && script + scriptTime(prefix, lastFrameEnd, start) > 0 ? 'frame after extension changes' : "page's own";
