@@ -99,6 +99,7 @@ export function startRunner(options: RunnerOptions): Runner {
   let nearQueued = false;
   let farRunning = false;
   let chunkLeft = 0; // badges the chunk being prepared still takes
+  let unconsidered = 0; // matches a scan found that wait for a later task
   let gateClosed = false; // this frame already sent a lookup
   let inFlight = false;
   let retryAt = 0;
@@ -140,7 +141,20 @@ export function startRunner(options: RunnerOptions): Runner {
     sweep();
     immediateUntil = performance.now() + PLACE_BUDGET_MS;
     immediateLeft = pace.size(far.size);
-    for (const root of roots) for (const match of scan(root)) consider(match);
+    const found = roots.flatMap(scan);
+    unconsidered += found.length;
+    considerFrom(found, 0, immediateUntil);
+  }
+
+  /** Considers the matches from `from` on until `end`, the rest in a new task: a long page's first scan finds thousands. */
+  function considerFrom(found: CustomerMatch[], from: number, end: number) {
+    let i = from;
+    while (i < found.length && performance.now() < end) {
+      const match = found[i++]!;
+      if (match.anchor.isConnected) consider(match); // what waited for a later task may have left the page
+    }
+    unconsidered -= i - from;
+    if (i < found.length) task(() => considerFrom(found, i, performance.now() + PLACE_BUDGET_MS), work.signal);
     sendLookups();
     drainNear();
   }
@@ -338,6 +352,7 @@ export function startRunner(options: RunnerOptions): Runner {
       return;
     }
     if (sightDue) return; // the viewport tells within a frame which candidates go first
+    if (unconsidered && !urgent.size) return; // the rest go together once the scan's matches are all considered
     const batch = new Map<string, Candidate>();
     const take = (key: string) => {
       const candidate = unasked.get(key);
@@ -451,7 +466,7 @@ export function startRunner(options: RunnerOptions): Runner {
 
   /** The view's marks, once each: the badges near the viewport all placed, then every badge. */
   function checkMarks() {
-    if (stopped || marked.has(MARKS.allBadges)) return;
+    if (stopped || unconsidered || marked.has(MARKS.allBadges)) return;
     const asked = !unasked.size && !waiting.size && !inFlight;
     // Without a viewport to tell, every anchor counts as near.
     if (sightDue || nearWaiting.size || near.size || unseen.size || nearQueued || (!viewport && !asked)) return;
@@ -516,6 +531,7 @@ export function startRunner(options: RunnerOptions): Runner {
     for (const hosts of placed.values()) for (const host of hosts.values()) host.remove();
     placed.clear();
     hidden.length = 0;
+    unconsidered = 0;
     for (const map of [todo, waiting, unasked, sight]) map.clear();
     for (const set of [near, far, unseen, urgent, nearWaiting]) set.clear();
   }
