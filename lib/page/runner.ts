@@ -1,7 +1,8 @@
 // The page runner: one MutationObserver for the page (plus one per open shadow root where an adapter needs them),
 // adapters find customers in what changed as soon as the host app has rendered it, candidates are batched into
 // at most one lookup per animation frame, and each resolved customer gets one badge next to it: first where the
-// user looks (in or near the viewport), then the rest in chunks sized so that no frame becomes a long task.
+// user looks (in or near the viewport), then the rest in chunks, each put in place out of sight over idle moments
+// and shown at once, so that a chunk costs the page one frame however many tasks preparing it took.
 // Answers already known are placed in the same task as the host app's render, so a re-rendered badge never
 // flickers off and never doubles; a badge leaves with its anchor; stop() removes everything.
 import { type AccountSummary, LOOKUP_LIMITS, type LookupRequest, type LookupResponse } from '../messaging';
@@ -51,7 +52,7 @@ export interface Runner {
 
 /** Longest stretch of badge placement in one task; the rest waits for the next task. */
 const PLACE_BUDGET_MS = 12;
-/** The same for a chunk of badges away from the viewport, which runs in an idle moment of its own. */
+/** The same for preparing a chunk of badges away from the viewport, which runs in idle moments of its own. */
 const CHUNK_BUDGET_MS = 30;
 /** Badges away from the viewport wait for an idle moment, but no longer than this. */
 const IDLE_TIMEOUT_MS = 100;
@@ -87,6 +88,7 @@ export function startRunner(options: RunnerOptions): Runner {
   const unseen = new Set<Element>();
   const nearWaiting = new Set<Element>(); // anchors near the viewport still waiting for a lookup
   const sight = new Map<Element, boolean>(); // anchor → near the viewport, once told
+  const hidden: HTMLElement[] = []; // hosts of the chunk being prepared, placed but not displayed yet
   const dirty = new Set<Node>();
   const observedShadows = new WeakSet<ShadowRoot>();
   const piercing = options.adapters.some((a) => a.piercesShadow);
@@ -96,6 +98,8 @@ export function startRunner(options: RunnerOptions): Runner {
   let flushQueued = false;
   let nearQueued = false;
   let farRunning = false;
+  let chunkLeft = 0; // badges the chunk being prepared still takes
+  let unconsidered = 0; // matches a scan found that wait for a later task
   let gateClosed = false; // this frame already sent a lookup
   let inFlight = false;
   let retryAt = 0;
@@ -137,7 +141,20 @@ export function startRunner(options: RunnerOptions): Runner {
     sweep();
     immediateUntil = performance.now() + PLACE_BUDGET_MS;
     immediateLeft = pace.size(far.size);
-    for (const root of roots) for (const match of scan(root)) consider(match);
+    const found = roots.flatMap(scan);
+    unconsidered += found.length;
+    considerFrom(found, 0, immediateUntil);
+  }
+
+  /** Considers the matches from `from` on until `end`, the rest in a new task: a long page's first scan finds thousands. */
+  function considerFrom(found: CustomerMatch[], from: number, end: number) {
+    let i = from;
+    while (i < found.length && performance.now() < end) {
+      const match = found[i++]!;
+      if (match.anchor.isConnected) consider(match); // what waited for a later task may have left the page
+    }
+    unconsidered -= i - from;
+    if (i < found.length) task(() => considerFrom(found, i, performance.now() + PLACE_BUDGET_MS), work.signal);
     sendLookups();
     drainNear();
   }
@@ -242,8 +259,8 @@ export function startRunner(options: RunnerOptions): Runner {
     checkMarks();
   }
 
-  /** Shows what the anchor has answers for; returns the number of badges placed. */
-  function show(anchor: Element): number {
+  /** Shows what the anchor has answers for (new badges out of sight when `hide`); returns the number placed. */
+  function show(anchor: Element, hide = false): number {
     const matches = todo.get(anchor);
     if (!matches || !anchor.isConnected) {
       forget(anchor);
@@ -253,7 +270,7 @@ export function startRunner(options: RunnerOptions): Runner {
     for (const [key, match] of matches) {
       if (!resolved.has(key)) continue;
       matches.delete(key);
-      if (settle(match, key)) shown++;
+      if (settle(match, key, hide)) shown++;
     }
     if (!matches.size) forget(anchor);
     return shown;
@@ -275,7 +292,11 @@ export function startRunner(options: RunnerOptions): Runner {
     checkMarks();
   }
 
-  /** Places the badges away from the viewport in idle moments, a chunk per frame, sized by how the last frame went. */
+  /**
+   * Places the badges away from the viewport in idle moments, a chunk per frame, sized by how the last frame went.
+   * Every frame that changes a long table relayouts all of it, so a chunk's badges go in hidden (a hidden element
+   * costs no layout) over as many idle tasks as placing them takes, and are all shown in one.
+   */
   function runFar() {
     if (farRunning || stopped || !far.size) return;
     farRunning = true;
@@ -283,27 +304,38 @@ export function startRunner(options: RunnerOptions): Runner {
   }
 
   function farChunk() {
-    let left = pace.size(far.size);
+    if (!chunkLeft) chunkLeft = pace.size(far.size);
     const end = performance.now() + CHUNK_BUDGET_MS;
-    let shown = 0;
     for (const anchor of far) {
-      if (left <= 0 || performance.now() > end) break;
+      if (chunkLeft <= 0 || performance.now() > end) break;
       far.delete(anchor);
-      const n = show(anchor);
-      left -= n;
-      shown += n;
+      chunkLeft -= show(anchor, true);
     }
+    const next = () => idle(farChunk, work.signal, IDLE_TIMEOUT_MS);
+    if (chunkLeft > 0 && far.size) return next();
+    chunkLeft = 0;
+    const shown = reveal();
     checkMarks();
     if (!far.size) {
       farRunning = false;
       return;
     }
-    const next = () => idle(farChunk, work.signal, IDLE_TIMEOUT_MS);
     if (!shown) return next();
     afterNextFrame((renderMs) => {
       pace.measured(renderMs);
       next();
     }, work.signal);
+  }
+
+  /** Displays the hidden hosts still on the page; returns how many. */
+  function reveal(): number {
+    let shown = 0;
+    for (const host of hidden) {
+      host.removeAttribute('style');
+      if (host.isConnected) shown++;
+    }
+    hidden.length = 0;
+    return shown;
   }
 
   function sendLookups() {
@@ -320,6 +352,7 @@ export function startRunner(options: RunnerOptions): Runner {
       return;
     }
     if (sightDue) return; // the viewport tells within a frame which candidates go first
+    if (unconsidered && !urgent.size) return; // the rest go together once the scan's matches are all considered
     const batch = new Map<string, Candidate>();
     const take = (key: string) => {
       const candidate = unasked.get(key);
@@ -399,12 +432,12 @@ export function startRunner(options: RunnerOptions): Runner {
     }
   }
 
-  /** Shows the resolved answer: a badge for a customer, none (or no longer one) for anybody else. */
-  function settle(match: CustomerMatch, key: string): boolean {
+  /** Shows the resolved answer: a badge for a customer (a new one hidden when `hide`), none for anybody else. */
+  function settle(match: CustomerMatch, key: string, hide = false): boolean {
     const id = resolved.get(key);
     const summary = id ? summaries.get(id) : undefined;
     if (summary) {
-      place(match, key, summary);
+      place(match, key, summary, hide);
       return true;
     }
     const hosts = placed.get(match.anchor);
@@ -413,11 +446,15 @@ export function startRunner(options: RunnerOptions): Runner {
     return false;
   }
 
-  function place(match: CustomerMatch, key: string, summary: AccountSummary) {
+  function place(match: CustomerMatch, key: string, summary: AccountSummary, hide: boolean) {
     let hosts = placed.get(match.anchor);
     if (!hosts) placed.set(match.anchor, (hosts = new Map()));
     const host = hosts.get(key) ?? doc.createElement(BADGE_TAG);
     if (!host.isConnected) {
+      if (hide) {
+        host.style.display = 'none'; // the host's own style outweighs the shadow root's :host rule
+        hidden.push(host);
+      }
       if (placesInside(match)) match.anchor.append(host);
       else lastBadgeAfter(match.anchor, hosts).after(host); // several customers in one element: badges in order
     }
@@ -429,12 +466,12 @@ export function startRunner(options: RunnerOptions): Runner {
 
   /** The view's marks, once each: the badges near the viewport all placed, then every badge. */
   function checkMarks() {
-    if (stopped || marked.has(MARKS.allBadges)) return;
+    if (stopped || unconsidered || marked.has(MARKS.allBadges)) return;
     const asked = !unasked.size && !waiting.size && !inFlight;
     // Without a viewport to tell, every anchor counts as near.
     if (sightDue || nearWaiting.size || near.size || unseen.size || nearQueued || (!viewport && !asked)) return;
     mark(MARKS.visibleBadges);
-    if (asked && !far.size) mark(MARKS.allBadges);
+    if (asked && !far.size && !hidden.length) mark(MARKS.allBadges);
   }
 
   /** Marks the moment the badges placed so far are on screen: after the frame that renders them. */
@@ -493,6 +530,8 @@ export function startRunner(options: RunnerOptions): Runner {
     viewport?.disconnect();
     for (const hosts of placed.values()) for (const host of hosts.values()) host.remove();
     placed.clear();
+    hidden.length = 0;
+    unconsidered = 0;
     for (const map of [todo, waiting, unasked, sight]) map.clear();
     for (const set of [near, far, unseen, urgent, nearWaiting]) set.clear();
   }

@@ -1,10 +1,17 @@
 // A DevTools trace of one tab for bench:page: how much main-thread time the extension's scripts took (V8's
 // sampling profiler: every sample with a frame of the extension's code on its stack, including the DOM calls it
 // makes), how much went to style and layout, and where the runner's User Timing marks fall. Only the tab's
-// renderer main thread counts, so Playwright's own work and other processes never do.
+// renderer main thread counts, so Playwright's own work and other processes never do. Each long task is told
+// apart by what ran in it: the extension's script, the rendering of a frame after the extension changed the DOM,
+// or neither (the page's own).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession } from '@playwright/test';
 
-const CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler'].join(',');
+/** BENCH_TRACE_DIR=dir keeps every trace there, to open in DevTools' Performance panel. */
+const KEEP_IN = process.env.BENCH_TRACE_DIR;
+
+const CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler'].join(',');
 
 interface ProfileNode {
   id: number;
@@ -31,6 +38,15 @@ interface TraceEvent {
   };
 }
 
+/** Who a long task belongs to. */
+export type LongTaskCause = 'extension script' | 'frame after extension changes' | "page's own";
+
+export interface TracedTask {
+  start: number;
+  duration: number;
+  cause: LongTaskCause;
+}
+
 export interface Trace {
   /** Trace time (ms) of a User Timing mark, or null when it was never made. */
   mark(name: string): number | null;
@@ -42,6 +58,12 @@ export interface Trace {
   layouts(from: number, to: number): number[];
   /** Trace time (ms) the page at this URL started parsing: where a run without marks begins. */
   parsed(): number;
+  /**
+   * Main-thread tasks over 50 ms ending in [from, to): 'extension script' when code from a URL starting with
+   * prefix took more of it than style and layout, 'frame after extension changes' when it rendered a frame
+   * (style, layout, paint) and that code ran in it or since the frame before, else the page's own.
+   */
+  longTasks(prefix: string, from: number, to: number): TracedTask[];
 }
 
 /** Starts tracing the tab; the returned function stops and reads the trace of the page whose URL starts with pageUrl. */
@@ -58,12 +80,15 @@ export async function startTrace(cdp: CDPSession, pageUrl: string): Promise<() =
       if (chunk.eof) break;
     }
     await cdp.send('IO.close', { handle });
+    if (KEEP_IN) writeFileSync(join(KEEP_IN, `${new URL(pageUrl).hostname}-${Date.now()}.json`), chunks.join(''));
     const parsed = JSON.parse(chunks.join('')) as { traceEvents: TraceEvent[] } | TraceEvent[];
     return readTrace(Array.isArray(parsed) ? parsed : parsed.traceEvents, pageUrl);
   };
 }
 
 const STYLE_LAYOUT = new Set(['UpdateLayoutTree', 'RecalculateStyles', 'Layout']);
+const RENDERING = new Set([...STYLE_LAYOUT, 'PrePaint', 'Paint']);
+const LONG_TASK_MS = 50;
 
 function readTrace(events: TraceEvent[], pageUrl: string): Trace {
   const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url?.startsWith(pageUrl));
@@ -86,13 +111,38 @@ function readTrace(events: TraceEvent[], pageUrl: string): Trace {
     }
     return sum;
   };
+  const scriptTime = (prefix: string, from: number, to: number) => {
+    let sum = 0;
+    for (const s of samples) if (s.at >= from && s.at < to && s.urls.some((u) => u.startsWith(prefix))) sum += s.ms;
+    return sum;
+  };
+  const longTasks = (prefix: string, from: number, to: number) => {
+    // A task, or a microtask checkpoint run outside one (a storage reply's callbacks, say).
+    const tasks = main.filter((e) => e.ph === 'X' && e.cat?.split(',').includes('toplevel')).sort((a, b) => a.ts - b.ts);
+    const rendering = main.filter((e) => e.ph === 'X' && RENDERING.has(e.name));
+    const out: TracedTask[] = [];
+    let lastFrameEnd = -Infinity; // end of the last task that rendered a frame
+    let taskEnd = -Infinity; // tasks nest now and then: only the outermost count
+    for (const task of tasks) {
+      const start = task.ts / 1000;
+      const end = (task.ts + (task.dur ?? 0)) / 1000;
+      if (end <= taskEnd) continue;
+      taskEnd = end;
+      const renders = rendering.some((e) => e.ts / 1000 >= start && e.ts / 1000 < end);
+      if (end - start > LONG_TASK_MS && end >= from && end < to) {
+        const script = scriptTime(prefix, start, end);
+        const cause: LongTaskCause = script > styleLayout(start, end) ? 'extension script'
+          : renders && script + scriptTime(prefix, lastFrameEnd, start) > 0 ? 'frame after extension changes' : "page's own";
+        out.push({ start, duration: end - start, cause });
+      }
+      if (renders) lastFrameEnd = end;
+    }
+    return out;
+  };
   return {
     mark: (name) => marks.get(name) ?? null,
-    scriptTime: (prefix, from, to) => {
-      let sum = 0;
-      for (const s of samples) if (s.at >= from && s.at < to && s.urls.some((u) => u.startsWith(prefix))) sum += s.ms;
-      return sum;
-    },
+    scriptTime,
+    longTasks,
     styleLayout,
     layouts: (from, to) => main.filter((e) => e.ph === 'X' && e.name === 'Layout' && e.ts / 1000 >= from && e.ts / 1000 < to).map((e) => (e.dur ?? 0) / 1000),
     parsed: () => parse.ts / 1000,

@@ -168,11 +168,12 @@ describe('page runner', () => {
     const { calls, lookup } = backend();
     runner = startRunner({ adapters: [site], lookup, render });
     // Between two frames any number of tasks and answers may run: still at most one lookup.
-    const seen: number[] = [];
-    for (let i = 0; i < 4; i++) {
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    const seen = [calls.length];
+    for (let i = 0; i < 3; i++) {
+      frames.splice(0).forEach((fn) => fn(performance.now()));
       await new Promise((r) => setTimeout(r, 20));
       seen.push(calls.length);
-      frames.splice(0).forEach((fn) => fn(performance.now()));
     }
     expect(seen).toEqual([1, 2, 3, 3]);
     expect(calls.map((c) => c.names.length)).toEqual([LOOKUP_LIMITS.items, LOOKUP_LIMITS.items, 100]);
@@ -271,6 +272,44 @@ describe('page runner', () => {
     expect(calls[0]!.emails.sort()).toEqual(['dana@acme.example', 'mia@cobalt.example']);
     expect(calls[1]!.emails).toEqual(['lee@acme.example']);
     expect(order.slice(0, 2).sort()).toEqual(['near-1', 'near-2']);
+  });
+
+  test('badges away from the viewport are put in out of sight and shown together, the near ones at once', async () => {
+    performance.clearMarks();
+    document.body.innerHTML = ['near-1', 'far-1', 'far-2'].map((id, i) => `<p id="${id}">${['dana@acme.example', 'lee@acme.example', 'mia@cobalt.example'][i]}</p>`).join('');
+    const watched: Element[] = [];
+    let tell: (seen: [Element, boolean][]) => void = () => {};
+    const viewport: ViewportFactory = (onSeen) => {
+      tell = onSeen;
+      return { watch: (a) => void watched.push(a), unwatch: () => {}, disconnect: () => {} };
+    };
+    const hiddenWhenRendered = new Map<string, boolean>();
+    runner = startRunner({
+      adapters: [], fallback: generic, lookup: backend().lookup, viewport,
+      render: (host, s) => (render(host, s), hiddenWhenRendered.set(host.previousElementSibling!.id, host.style.display === 'none')),
+    });
+    await vi.waitFor(() => expect(watched).toHaveLength(3));
+    tell(watched.map((a) => [a, a.id.startsWith('near')]));
+    await vi.waitFor(() => expect(performance.getEntriesByName(MARKS.allBadges).length).toBeGreaterThan(0));
+    expect(Object.fromEntries(hiddenWhenRendered)).toEqual({ 'near-1': false, 'far-1': true, 'far-2': true });
+    expect(badges().filter((b) => b.hasAttribute('style'))).toEqual([]);
+  });
+
+  test('a scan that finds many is worked through a slice per task, then its people are asked about together', async () => {
+    performance.clearMarks();
+    const people = ['dana@acme.example', 'lee@acme.example', 'mia@cobalt.example'];
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p><a href="mailto:${people[i % 3]}">x</a></p>`).join('');
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 1)); // every reading a millisecond later
+    const { calls, lookup } = backend();
+    runner = startRunner({ adapters: [], fallback: generic, lookup, render });
+    await Promise.resolve(); // the first scan has run, in a microtask
+    expect(calls).toHaveLength(0); // its matches are still being considered
+    await vi.waitFor(() => expect(performance.getEntriesByName(MARKS.allBadges)).toHaveLength(1));
+    vi.restoreAllMocks();
+    expect(calls).toHaveLength(1);
+    expect(badges()).toHaveLength(300);
+    expect(new Set(badges().map((b) => b.previousElementSibling)).size).toBe(300);
   });
 
   test('marks the first badge, the visible ones and all of them on the performance timeline', async () => {
