@@ -176,7 +176,7 @@ async function main() {
     );
     console.log(`  Node                               ${ms(nodeMs)}   ${verdict(nodeMs)}   AUC ${node[0]!.auc}`);
     console.log(`  Chromium worker: compute           ${ms(compute)}   ${verdict(compute)}   AUC ${runs[0]!.auc}   ${(compute / nodeMs).toFixed(2)}× Node`);
-    console.log(`  Chromium worker: IndexedDB read    ${ms(read)}   ${verdict(read)}   (accounts, metrics, history, loaded outcomes; off the page's main thread)`);
+    console.log(`  Chromium worker: IndexedDB read    ${ms(read)}   ${verdict(read)}   (accounts, metrics, loaded outcomes, the history days the leading check needs; off the page's main thread)`);
     console.log(`  Chromium: Run pressed → results    ${ms(wall)}   ${verdict(wall)}   (what the user waits for: worker start, read, compute, render)`);
     console.log('the other design, for comparison (the page reads and posts the data to the worker):');
     console.log(`  page reads accounts + metrics      ${ms(best(alternative.map((a) => a.readMs)))}`);

@@ -1,18 +1,18 @@
 // What the backtest worker reads from the extension's database: the config to test, every account with its
 // metrics and outcome (one loaded from an outcomes file first, else the one an import's columns gave), and the
-// daily score history for the leading-indicator check.
+// daily score history points the leading-indicator check can use (see leading-read.ts).
 import { type ScoringConfig, validateConfig } from '../../scoring';
 import type { HealthmarkDb, OutcomeRow } from '../db';
 import { loadedOutcomes } from '../outcomes/store';
 import { activeConfig } from '../status';
 import type { Outcome, OutcomeAccount } from './engine';
-import type { ScorePoint } from './leading';
+import { type LeadingHistory, readLeadingHistory } from './leading-read';
 
 export interface StoredBacktestInput {
   config: ScoringConfig;
   accounts: OutcomeAccount[];
-  /** Undefined when no history is stored: the leading-indicator check is skipped. */
-  history: ScorePoint[] | undefined;
+  /** Undefined when no usable history is stored (or none was asked for): the leading-indicator check is skipped. */
+  history: LeadingHistory | undefined;
   /** Accounts with a known outcome (churned or not). */
   withOutcome: number;
   /** Of those, outcomes loaded from an outcomes file. */
@@ -22,11 +22,11 @@ export interface StoredBacktestInput {
 export type StoredInputResult = { ok: true; input: StoredBacktestInput } | { ok: false; error: string };
 
 /**
- * `config` null reads the active config. Without `withHistory` the history is not read (a config other than the
+ * `config` null reads the active config. Without `leadDays` the history is not read (a config other than the
  * active one: stored scores came from the configs active then, so they say nothing about it). Errors are
  * sentences for the page to show.
  */
-export async function readStoredInput(db: HealthmarkDb, config: unknown, withHistory = true): Promise<StoredInputResult> {
+export async function readStoredInput(db: HealthmarkDb, config: unknown, leadDays?: number): Promise<StoredInputResult> {
   const chosen = config ?? (await activeConfig(db))?.config;
   if (!chosen) return { ok: false, error: 'There is no active scoring config to test.' };
   const checked = validateConfig(chosen);
@@ -34,12 +34,7 @@ export async function readStoredInput(db: HealthmarkDb, config: unknown, withHis
     const issues = checked.issues.slice(0, 3).map((issue) => `${issue.path}: ${issue.message}`).join('; ');
     return { ok: false, error: `The config to test is not valid (${issues}).` };
   }
-  const [rows, metrics, points, loaded] = await Promise.all([
-    db.accounts.toArray(),
-    db.metrics.toArray(),
-    withHistory ? db.history.toArray() : [],
-    loadedOutcomes(db),
-  ]);
+  const [rows, metrics, loaded] = await Promise.all([db.accounts.toArray(), db.metrics.toArray(), loadedOutcomes(db)]);
   const valuesOf = new Map(metrics.map((m) => [m.accountId, m.values]));
   let withOutcome = 0;
   let fromFiles = 0;
@@ -59,7 +54,7 @@ export async function readStoredInput(db: HealthmarkDb, config: unknown, withHis
         'score against. Load an outcomes file here, or import or sync accounts with a "churned" or "churn date" column.',
     };
   }
-  const history = points.length ? points.map(({ accountId, day, score }) => ({ accountId, day, score })) : undefined;
+  const history = leadDays === undefined ? undefined : await readLeadingHistory(db, accounts, leadDays);
   return { ok: true, input: { config: checked.config, accounts, history, withOutcome, fromFiles } };
 }
 

@@ -26,14 +26,14 @@ async function run({ config, options }: BacktestRequest): Promise<WorkerMessage>
   const db = openDb();
   try {
     // A config other than the active one gets no leading check: see readStoredInput.
-    const read = await readStoredInput(db, config, config === null);
+    const read = await readStoredInput(db, config, config === null ? options.leadDays : undefined);
     if (!read.ok) return { kind: 'error', message: read.error };
     const { input } = read;
     progress('read', 1);
     const readDone = performance.now();
     const result = backtestConfig(
       { config: input.config, accounts: input.accounts },
-      { ...options, ...(input.history ? { history: input.history } : {}), onProgress: progress },
+      { ...options, ...(input.history ? { history: input.history.points, referenceDate: input.history.referenceDate } : {}), onProgress: progress },
     );
     if (!result.ok) return { kind: 'error', message: result.error };
     const timings = { readMs: readDone - started, runMs: performance.now() - readDone };
