@@ -150,16 +150,12 @@ export function createSyncService(db: HealthmarkDb, deps: SyncDeps = {}): SyncSe
     return reports;
   };
 
-  // Syncs queued or running, of every source (no id) and per source id. An alarm of a source one of them covers is
+  // Syncs queued or running, by source id (undefined: every source). An alarm of a source one of them covers is
   // skipped: that sync schedules the next alarm when it ends. Without this, a sync slower than a failure's retry
   // delay (a 100k-row apply takes minutes) ran a second time straight after itself.
-  let everyPending = 0;
-  const pending = new Map<string, number>();
-  const count = (sourceId: string | undefined, by: 1 | -1) => {
-    if (sourceId === undefined) everyPending += by;
-    else pending.set(sourceId, (pending.get(sourceId) ?? 0) + by);
-  };
-  const covered = (sourceId: string) => everyPending > 0 || (pending.get(sourceId) ?? 0) > 0;
+  const pending = new Map<string | undefined, number>();
+  const count = (sourceId: string | undefined, by: 1 | -1) => pending.set(sourceId, (pending.get(sourceId) ?? 0) + by);
+  const covered = (sourceId: string) => !!(pending.get(undefined) || pending.get(sourceId));
 
   const sync = (sourceId?: string) => {
     count(sourceId, 1);

@@ -183,14 +183,19 @@ describe('alarms', () => {
     expect(alarms.every((a) => a.scheduledTime === start.getTime() + 5 * 60_000)).toBe(true);
   });
 
-  it('skips the alarm of a source whose sync is queued or running, and runs the alarms of other sources', async () => {
+  /** Both sources defined; the metrics URL answers only once `release` is called. */
+  async function heldMetrics() {
     serve('/config.json', SYNC_CONFIG_TEXT, '"c1"');
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     server.routes.set('/accounts.csv', (_q, res) => void held.then(() => res.writeHead(200, { 'Content-Type': 'text/csv' }).end(accountsCsv(SYNC_ACCOUNTS))));
     await addSources();
-    const sync = service();
     const fetched = (path: string) => server.requests.filter((r) => r.path === path).length;
+    return { sync: service(), fetched, release };
+  }
+
+  it('skips the alarm of a source whose sync is queued or running, and runs the alarms of other sources', async () => {
+    const { sync, fetched, release } = await heldMetrics();
     await sync.sync('config'); // the metrics are scored with it
     const running = sync.sync('metrics');
     await vi.waitFor(() => expect(fetched('/accounts.csv')).toBe(1));
@@ -203,5 +208,17 @@ describe('alarms', () => {
     sync.onAlarm({ name: alarmName('metrics') }); // nothing pending any more: the alarm syncs
     await sync.sync('none');
     expect(fetched('/accounts.csv')).toBe(2);
+  });
+
+  it('skips the alarms of every source while a sync of all sources is queued or running', async () => {
+    const { sync, fetched, release } = await heldMetrics();
+    const all = sync.sync();
+    await vi.waitFor(() => expect(fetched('/accounts.csv')).toBe(1));
+    sync.onAlarm({ name: alarmName('config') });
+    sync.onAlarm({ name: alarmName('metrics') });
+    release();
+    expect((await all).map((r) => r.outcome)).toEqual(['updated', 'updated']);
+    await sync.sync('none');
+    expect([fetched('/config.json'), fetched('/accounts.csv')]).toEqual([1, 1]);
   });
 });
