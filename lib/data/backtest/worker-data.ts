@@ -27,6 +27,11 @@ export type StoredInputResult = { ok: true; input: StoredBacktestInput } | { ok:
  * sentences for the page to show.
  */
 export async function readStoredInput(db: HealthmarkDb, config: unknown, leadDays?: number): Promise<StoredInputResult> {
+  // One read transaction: a sync applied meanwhile cannot pair one dataset's accounts with another's history.
+  return db.transaction('r', [db.meta, db.configs, db.accounts, db.metrics, db.outcomes, db.history], () => readInput(db, config, leadDays));
+}
+
+async function readInput(db: HealthmarkDb, config: unknown, leadDays: number | undefined): Promise<StoredInputResult> {
   const chosen = config ?? (await activeConfig(db))?.config;
   if (!chosen) return { ok: false, error: 'There is no active scoring config to test.' };
   const checked = validateConfig(chosen);

@@ -64,6 +64,17 @@ describe('readStoredInput', () => {
     expect(input.history?.points.every((p) => typeof p.day === 'string' && 'score' in p && !('tier' in p))).toBe(true);
   });
 
+  test('a write started during the read waits for it: the accounts and their history come from one dataset', async () => {
+    await store(withOutcomes(10));
+    const reading = readStoredInput(db, null, 7);
+    // What a data replace does to the tables the read spans, queued while the read is under way.
+    const replacing = db.transaction('rw', [db.accounts, db.history], () => Promise.all([db.accounts.clear(), db.history.clear()]));
+    const [read] = await Promise.all([reading, replacing]);
+    if (!read.ok) throw new Error(read.error);
+    expect(read.input.accounts).toHaveLength(demo.accounts.length);
+    expect(read.input.history?.points.length).toBeGreaterThan(0);
+  });
+
   test('a config passed in is tested instead of the active one', async () => {
     await store(withOutcomes(10));
     const other = { ...readPreset('default'), version: 'edited' };
