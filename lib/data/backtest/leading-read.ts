@@ -1,7 +1,7 @@
 // The history points the leading check can use, read newest day first along the `day` index: each account with an
 // outcome needs only its latest scored point at or before its target day (churn or reference date minus the lead),
-// so one cursor stops once every such account has one and older days are never read (each IndexedDB record costs).
-import type { HealthmarkDb } from '../db';
+// so reading stops once every such account has one and older days are never read (each IndexedDB record costs).
+import type { HealthmarkDb, HistoryRow } from '../db';
 import { dayNumber, isoDay } from './dates';
 import type { OutcomeAccount } from './engine';
 import type { ScorePoint } from './leading';
@@ -32,17 +32,20 @@ export async function readLeadingHistory(db: HealthmarkDb, accounts: readonly Ou
   const referenceDate = isoDay(referenceDay);
   if (!targetOf.size) return { points, referenceDate };
   let pending = targetOf.size;
-  await db.history
-    .where('day')
-    .belowOrEqual(isoDay(Math.max(...targetOf.values())))
-    .reverse()
-    .until(() => pending === 0)
-    .each(({ accountId, day, score }) => {
+  // A day at a time through getAll: a cursor would cost a round trip per record, a whole read per day costs one.
+  let day = await lastDay(db.history.where('day').belowOrEqual(isoDay(Math.max(...targetOf.values()))));
+  while (day !== undefined && pending > 0) {
+    const dayNo = dayNumber(day);
+    for (const { accountId, score } of await db.history.where('day').equals(day).toArray()) {
       points.push({ accountId, day, score });
       const target = targetOf.get(accountId);
-      if (target === undefined || !(dayNumber(day) <= target) || typeof score !== 'number' || !Number.isFinite(score)) return;
+      if (target === undefined || !(dayNo <= target) || typeof score !== 'number' || !Number.isFinite(score)) continue;
       targetOf.delete(accountId); // its latest usable point: older ones cannot win
       pending--;
-    });
+    }
+    day = await lastDay(db.history.where('day').below(day));
+  }
   return { points, referenceDate };
 }
+
+const lastDay = async (days: { last(): Promise<HistoryRow | undefined> }) => (await days.last())?.day;
