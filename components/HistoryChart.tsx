@@ -2,6 +2,7 @@
 // time, not zeros; points with no score (insufficient data) break the line. The drawing is as wide as its box in
 // CSS pixels (not a scaled picture), so labels keep the page's text size and dots stay round at any width.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { dayNumber, isoDay } from '../lib/dates';
 import { plural, t } from '../lib/i18n';
 import type { HistoryPoint } from '../lib/scoring/types';
 
@@ -27,9 +28,6 @@ const LEFT = 30;
 const BOTTOM = 22;
 const TOP = 8;
 const RIGHT = 8;
-const DAY_MS = 86_400_000;
-
-const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
 
 export function HistoryChart({ points, bands, today, days = 90 }: HistoryChartProps) {
   const box = useRef<HTMLElement>(null);
@@ -59,7 +57,7 @@ export function HistoryChart({ points, bands, today, days = 90 }: HistoryChartPr
   const label = scored.length
     ? t('historySummary', plural(days, 'countDaysOne', 'countDays'), scored[0]!.score, scored[scored.length - 1]!.score, plural(scored.length, 'countScoredDaysOne', 'countScoredDays'))
     : t('historyEmpty', days);
-  const startDay = new Date(start * DAY_MS).toISOString().slice(0, 10);
+  const startDay = isoDay(start);
   return (
     <figure class="history" ref={box}>
       <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={label}>

@@ -2,6 +2,7 @@
 // override and data freshness. The same component shows in the page (opened from a badge) and in the options
 // page's account view.
 import type { AccountSummary } from '../lib/messaging';
+import { DAY_MS } from '../lib/dates';
 import { t } from '../lib/i18n';
 import { trendText } from './badge-label';
 import { driverText, nextStepText } from './explain-text';
@@ -36,7 +37,7 @@ export const CARD_THEME = {
 
 function freshness(dataAsOf: string | null, now: Date): string {
   if (!dataAsOf) return t('cardNoData');
-  const days = Math.max(0, Math.round((now.getTime() - Date.parse(dataAsOf)) / 86_400_000));
+  const days = Math.max(0, Math.round((now.getTime() - Date.parse(dataAsOf)) / DAY_MS));
   return days === 0 ? t('cardDataToday') : days === 1 ? t('cardDataDayOld') : t('cardDataDaysOld', days);
 }
 

@@ -3,7 +3,7 @@
 // An override never shows past its expiry: one found expired is expired by the background before it is shown,
 // and one that expires while the view is open is expired at that moment.
 import { useEffect, useState } from 'preact/hooks';
-import { dayOf } from '../../lib/data/demo';
+import { isoDayBefore, isoDayOf } from '../../lib/dates';
 import { activeConfig } from '../../lib/data/status';
 import { readSummaries } from '../../lib/data/summary';
 import { errorMessage } from '../../lib/errors';
@@ -33,8 +33,8 @@ async function loadAccount(accountId: string, retry = true): Promise<Awaited<Ret
 }
 
 async function readAccount(accountId: string) {
-  const today = dayOf(new Date());
-  const since = dayOf(new Date(Date.now() - HISTORY_DAYS * 86_400_000));
+  const today = isoDayOf(new Date());
+  const since = isoDayBefore(new Date(), HISTORY_DAYS);
   const [account, [summary], metrics, active, history] = await Promise.all([
     db.accounts.get(accountId),
     readSummaries(db, [accountId]),

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { applyAccountData, sha256Hex } from '../data/apply';
 import { alertChanges, historyByAccount } from '../data/changes';
 import type { ChangeRow, HealthmarkDb, SourceRow } from '../data/db';
-import { dayOf } from '../data/demo';
+import { isoDayOf } from '../dates';
 import { formatRowError } from '../data/import';
 import { applyConfigVersion } from '../data/rescore';
 import { activeConfig, readStatus, setStatusAlerts } from '../data/status';
@@ -58,7 +58,7 @@ async function applyConfig(db: HealthmarkDb, config: ScoringConfig, source: Sync
 
 /** After a config change: alerts of the re-scored accounts against their results before it. */
 async function recordConfigAlerts(db: HealthmarkDb, config: ScoringConfig, previous: Map<string, { score: number | null; tier: string | null }>, now: Date): Promise<ChangeRow[]> {
-  const today = dayOf(now);
+  const today = isoDayOf(now);
   return db.transaction('rw', [db.scores, db.history, db.changes, db.meta], async () => {
     const [scores, history] = await Promise.all([db.scores.toArray(), db.history.where('day').below(today).toArray()]);
     const changes = alertChanges(config, previous, scores, historyByAccount(history), today, now.toISOString());

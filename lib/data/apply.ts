@@ -6,7 +6,7 @@ import { compileConfig, type AccountEntry, type CompiledConfig, type ScoringConf
 import type { AttributeValue, HistoryPoint, MetricValues } from '../scoring/types';
 import { alertChanges, historyByAccount } from './changes';
 import { type AccountRow, type ChangeRow, type DataMode, type HealthmarkDb, type HistoryRow, type IdentityRow, getMeta, setMeta } from './db';
-import { dayOf } from './demo';
+import { isoDayBefore, isoDayOf } from '../dates';
 import { TREND_WINDOW_DAYS } from './rescore';
 import { scoreRows, setTrends } from './score-rows';
 import { measure } from './timing';
@@ -90,7 +90,7 @@ const accountRow = (a: IncomingAccount): AccountRow => ({ id: a.id, name: a.name
 /** Replaces all accounts, metrics and scores with the dataset's, in one transaction. */
 export async function replaceDataset(db: HealthmarkDb, input: DatasetInput, now = new Date()): Promise<ApplySummary> {
   const started = performance.now();
-  const today = dayOf(now);
+  const today = isoDayOf(now);
   const computedAt = now.toISOString();
   const hash = await sha256Hex(JSON.stringify(input.config));
   // CSM overrides outlive a data refresh: they keep applying until they expire.
@@ -103,7 +103,7 @@ export async function replaceDataset(db: HealthmarkDb, input: DatasetInput, now 
   const accounts = input.accounts.map(accountRow);
   const metrics = input.accounts.map((a) => ({ accountId: a.id, values: a.metrics }));
   const append = input.history === 'append';
-  const since = dayOf(new Date(now.getTime() - TREND_WINDOW_DAYS * 86_400_000));
+  const since = isoDayBefore(now, TREND_WINDOW_DAYS);
   measure('apply:prepare', started);
 
   const writing = performance.now();

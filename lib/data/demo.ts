@@ -1,6 +1,7 @@
 // The embedded demo dataset (public/demo/accounts.json, made by lib/dev/make-demo-data.ts).
 // Its dates are written relative to a reference day and moved to "today" when loaded, so the demo never goes
 // stale: metrics stay fresh, renewals stay upcoming and the weekly snapshots give real 7- and 30-day trends.
+import { dayNumber, isoDay, isoDayOf } from '../dates';
 import type { AttributeValue, MetricValues } from '../scoring/types';
 import type { IncomingAccount, Snapshot } from './apply';
 
@@ -25,16 +26,9 @@ export interface DemoDataset {
   accounts: DemoAccount[];
 }
 
-const DAY_MS = 86_400_000;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function dayOf(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-function shiftDay(day: string, days: number): string {
-  return dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
-}
+const shiftDay = (day: string, days: number) => isoDay(dayNumber(day) + days);
 
 /** Moves ISO-day strings by `days`; other values pass through. */
 function shiftValue<T extends AttributeValue>(value: T, days: number): T {
@@ -54,8 +48,8 @@ export interface RebasedDemo {
 
 /** The dataset with every date moved so that its reference day becomes `today`. */
 export function rebaseDemo(dataset: DemoDataset, today: Date): RebasedDemo {
-  const shift = Math.round((Date.parse(`${dayOf(today)}T00:00:00Z`) - Date.parse(`${dataset.referenceDate}T00:00:00Z`)) / DAY_MS);
-  const reference = dayOf(today);
+  const reference = isoDayOf(today);
+  const shift = dayNumber(reference) - dayNumber(dataset.referenceDate);
   const accounts: IncomingAccount[] = [];
   const snapshots: Snapshot[] = [];
   for (const a of dataset.accounts) {

@@ -7,7 +7,7 @@ import type { OverrideInput } from '../scoring/types';
 import { sha256Hex } from './apply';
 import { historyByAccount } from './changes';
 import { type ChangeRow, type DataMode, type HealthmarkDb, type ScoreRow, getMeta, setMeta } from './db';
-import { dayOf } from './demo';
+import { isoDayBefore, isoDayOf } from '../dates';
 import { scoreRows, setTrends } from './score-rows';
 import { STATUS_KEY, activeConfig, movedStatus, statusOf } from './status';
 import type { DataStatus } from '../messaging';
@@ -25,8 +25,8 @@ export const TREND_WINDOW_DAYS = 45;
  */
 export async function applyConfigVersion(db: HealthmarkDb, config: ScoringConfig, source: string, now = new Date()): Promise<ConfigApplied> {
   const computedAt = now.toISOString();
-  const today = dayOf(now);
-  const since = dayOf(new Date(now.getTime() - TREND_WINDOW_DAYS * 86_400_000));
+  const today = isoDayOf(now);
+  const since = isoDayBefore(now, TREND_WINDOW_DAYS);
   const hash = await sha256Hex(JSON.stringify(config)); // before the transaction: a non-Dexie await would end it
   const tables = [db.accounts, db.metrics, db.overrides, db.scores, db.history, db.configs, db.meta, db.changes];
   return db.transaction('rw', tables, async () => {

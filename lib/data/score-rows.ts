@@ -4,7 +4,7 @@
 import { flagKeys, scoreMany, trend, type AccountEntry, type CompiledConfig } from '../scoring';
 import type { HistoryPoint, MetricValues } from '../scoring/types';
 import type { HistoryRow, ScoreRow } from './db';
-import { dayOf } from './demo';
+import { isoDayOf } from '../dates';
 
 export type RowStamp = Pick<ScoreRow, 'configId' | 'computedAt'>;
 
@@ -18,7 +18,7 @@ const NO_TREND = () => ({ d7: null, d30: null });
 
 /** Scores `entries` (overrides included) into score rows without trends (see setTrends) and today's points. */
 export function scoreRows(compiled: CompiledConfig, entries: readonly AccountEntry[], now: Date, stamp: RowStamp): ScoredRows {
-  const day = dayOf(now);
+  const day = isoDayOf(now);
   // Few distinct flag combinations: one key list per bit mask.
   const flagsOf = new Map<number, string[]>();
   const rows: ScoreRow[] = [];

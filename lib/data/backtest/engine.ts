@@ -6,7 +6,7 @@ import { actionValue } from '../../scoring/kernel';
 import type { AttributeValue, MetricValues } from '../../scoring/types';
 import { candidateConfig, currentWeights, groupOf, weightsFromShares, withWeights } from './candidate';
 import { type BacktestDataset, CHURNED, NO_OUTCOME, RETAINED } from './dataset';
-import { cachedDayNumber, dayNumber } from './dates';
+import { DAY_MS, cachedDayNumber, dayNumber } from '../../dates';
 import type { Direction } from './measures';
 import type { WeightPlan } from './plan';
 import { type BacktestOptions, type BacktestReport, optionProblems, runBacktest } from './run';
@@ -125,7 +125,7 @@ export function latestAsOf(accounts: readonly OutcomeAccount[]): Date {
       if (day > latest) latest = day;
     }
   }
-  return Number.isFinite(latest) ? new Date((latest + 1) * 86_400_000 - 1) : new Date();
+  return Number.isFinite(latest) ? new Date((latest + 1) * DAY_MS - 1) : new Date();
 }
 
 /** The scorecard with the most scored accounts that have an outcome (ties: the first). */

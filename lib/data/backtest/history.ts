@@ -5,7 +5,7 @@ import { readCsv } from '../import/csv';
 import { detectFormat } from '../import/input';
 import { readJson, readNdjson } from '../import/json';
 import type { ReaderEvent } from '../import/records';
-import { dayNumber } from './dates';
+import { dayNumber } from '../../dates';
 import type { ScorePoint } from './leading';
 
 export type HistoryResult = { ok: true; points: ScorePoint[] } | { ok: false; error: string };

@@ -2,7 +2,7 @@
 // outcome needs only its latest scored point at or before its target day (churn or reference date minus the lead),
 // so reading stops once every such account has one and older days are never read (each IndexedDB record costs).
 import type { HealthmarkDb, HistoryRow } from '../db';
-import { dayNumber, isoDay } from './dates';
+import { dayNumber, isoDay } from '../../dates';
 import type { OutcomeAccount } from './engine';
 import type { ScorePoint } from './leading';
 

@@ -1,7 +1,7 @@
 // Leading, not lagging: how well did the score N days before churn rank the accounts? A score that only turns
 // red the week the customer leaves explains churn, it does not predict it.
 import { type AucResult, healthAuc } from './auc';
-import { cachedDayNumber, dayNumber, isoDay } from './dates';
+import { cachedDayNumber, dayNumber, isoDay } from '../../dates';
 
 export interface ScorePoint {
   accountId: string;

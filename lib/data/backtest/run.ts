@@ -4,7 +4,7 @@ import { type AucResult, aucOfSorted, sortClasses } from './auc';
 import { type ConfidenceInterval, bootstrapAucInterval } from './bootstrap';
 import { draftCautions } from './caution';
 import { type BacktestDataset, CHURNED, NO_OUTCOME, RETAINED, datasetProblems } from './dataset';
-import { dayNumber } from './dates';
+import { dayNumber } from '../../dates';
 import { type LeadingResult, type ScorePoint, leadingAuc } from './leading';
 import { type DecileLift, riskiestDecileLift } from './lift';
 import { type MeasureCheck, checkMeasure, column } from './measures';

@@ -2,7 +2,7 @@
 // accounts — the extension then reads them exactly as a user's files.
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { dayNumber, isoDay } from '../../../lib/data/backtest/dates';
+import { dayNumber, isoDay } from '../../../lib/dates';
 import { presetAccounts } from '../../fixtures/backtest/accounts';
 
 /** Every stored score row (account id and score), read from the extension's database by one of its pages. */

@@ -1,7 +1,7 @@
 // The leading check's reduced history read: newest day first, stopping once every account with an outcome has
 // its point, so it gives the same leading result as all the points while older days are never read.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { isoDay, dayNumber } from '../../../lib/data/backtest/dates';
+import { isoDay, dayNumber } from '../../../lib/dates';
 import type { OutcomeAccount } from '../../../lib/data/backtest/engine';
 import { leadingAuc } from '../../../lib/data/backtest/leading';
 import { readLeadingHistory } from '../../../lib/data/backtest/leading-read';

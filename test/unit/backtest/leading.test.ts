@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber } from '../../../lib/data/backtest/dates';
+import { dayNumber } from '../../../lib/dates';
 import { leadingAuc } from '../../../lib/data/backtest/leading';
 
 // a: churned 2024-03-31 · b: churned, date unknown · c: retained · d: retained, no history · e: no outcome

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { configHandlers } from '../../../lib/background/handlers/config';
 import { getMeta } from '../../../lib/data/db';
-import { dayOf } from '../../../lib/data/demo';
+import { isoDayOf } from '../../../lib/dates';
 import { activeConfig } from '../../../lib/data/status';
 import { readSummaries } from '../../../lib/data/summary';
 import { scoreAccount, trend } from '../../../lib/scoring';
@@ -35,7 +35,7 @@ describe('applyConfig', () => {
       expect(stored.configId).toBe(reply.configId);
       expect(stored.tier).toBe(expected.tier?.key ?? null);
       expect((await readSummaries(db(), [a.id]))[0]!.tier).toEqual(expected.tier);
-      const today = await db().history.get([a.id, dayOf(applied)]);
+      const today = await db().history.get([a.id, isoDayOf(applied)]);
       expect(today?.tier).toBe(expected.tier?.key ?? null);
       if (before.get(a.id)!.tier !== stored.tier) moved++;
     }
@@ -45,7 +45,7 @@ describe('applyConfig', () => {
     const borealis = scores.get('acc-002')!;
     const history = await db().history.where('accountId').equals('acc-002').toArray();
     expect(history.length).toBeGreaterThan(2);
-    expect(borealis.trend).toEqual(trend(history, dayOf(applied)));
+    expect(borealis.trend).toEqual(trend(history, isoDayOf(applied)));
     expect(borealis.trend.d7).not.toBeNull();
     expect(await db().changes.where('accountId').anyOf(demo.accounts.map((a) => a.id)).filter((c) => c.kind === 'config').count()).toBe(moved);
   });

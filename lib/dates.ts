@@ -1,8 +1,9 @@
-// Days as integers (days since 1970-01-01, UTC) so date arithmetic in the loops is plain number work.
-// Parsed by hand because the leading check reads hundreds of thousands of history days: no regex match arrays,
-// no Date objects.
+// Calendar days (UTC) for the data layer and the pages: ISO day strings as stored (`2024-03-01`) and day numbers
+// (days since 1970-01-01) so date arithmetic in loops is plain number work. Parsed by hand because the leading
+// check reads hundreds of thousands of history days: no regex match arrays, no Date objects. (lib/scoring keeps
+// its own day arithmetic, so the engine stays self-contained.)
 
-const MS_PER_DAY = 86_400_000;
+export const DAY_MS = 86_400_000;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Day number of an ISO date or timestamp (`2024-03-01` or `2024-03-01T10:00:00Z`); NaN when it is not one. */
@@ -12,7 +13,7 @@ export function dayNumber(iso: string): number {
   const month = digits(iso, 5, 2);
   const day = digits(iso, 8, 2);
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return NaN;
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  return Date.UTC(year, month - 1, day) / DAY_MS;
 }
 
 function digits(text: string, from: number, count: number): number {
@@ -41,5 +42,15 @@ export function cachedDayNumber(): (iso: string) => number {
 }
 
 export function isoDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The ISO day (UTC) of a moment. */
+export function isoDayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The ISO day (UTC) `days` days before a moment. */
+export function isoDayBefore(date: Date, days: number): string {
+  return isoDayOf(new Date(date.getTime() - days * DAY_MS));
 }
