@@ -8,6 +8,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import { type BackgroundLayer, NON_TEXT_RATIO, contrast, effectiveBackground, parseCssColor, requiredTextRatio } from '../helpers/contrast';
 import { expect, test } from '../helpers/fixtures';
 import { shotPath } from '../helpers/shots';
+import { editWeightsForWhatIf } from './options-helpers';
 
 type Scheme = 'light' | 'dark';
 
@@ -23,18 +24,6 @@ interface View {
 }
 
 const options = (hash: string) => `options.html${hash}`;
-
-/** The default preset with sentiment weighing more: a what-if with accounts that change tier. */
-async function editConfig(page: Page): Promise<void> {
-  const editor = page.getByLabel('Scoring config (JSON)');
-  await expect(editor).toHaveValue(/"schemaVersion"/);
-  const config = JSON.parse(await editor.inputValue());
-  config.version = '2025.2';
-  const weights: Record<string, number> = { usage: 25, setup: 10, sentiment: 45, support_billing: 20 };
-  for (const group of config.scorecards[0].groups) group.weight = weights[group.key];
-  await editor.fill(JSON.stringify(config, null, 2));
-  await expect(page.getByTestId('whatif-moves-count')).toBeVisible();
-}
 
 const VIEWS: View[] = [
   { name: 'popup', path: 'popup.html', width: 340, ready: (p) => expect(p.getByTestId('account-count')).toHaveText('40 accounts') },
@@ -53,7 +42,7 @@ const VIEWS: View[] = [
     name: 'scoring-whatif',
     path: options('#/scoring'),
     width: 1280,
-    ready: editConfig,
+    ready: editWeightsForWhatIf,
     announced: /accounts change tier/,
   },
   {

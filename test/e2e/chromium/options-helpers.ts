@@ -1,7 +1,8 @@
 // Shared by the options e2e specs: extension page URLs, the demo scored in Node with any config (what the
-// badges must show after a config change), and the badges of the demo inbox by contact email.
+// badges must show after a config change), a what-if edit in the Scoring tab, and the badges of the demo inbox by
+// contact email.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import { type Page, expect } from '@playwright/test';
 import { rebaseDemo, type DemoDataset } from '../../../lib/data/demo';
 import { scoreAccount, validateConfig, type ScoringConfig } from '../../../lib/scoring';
 import type { ScoreResult } from '../../../lib/scoring/types';
@@ -9,6 +10,18 @@ import { readBadges, waitForBadgeCount } from '../helpers/badges';
 import type { ChromiumSession } from '../../../lib/dev/launch';
 
 export const extensionPage = (session: ChromiumSession, path: string) => `chrome-extension://${session.extensionId}/${path}`;
+
+/** Edits the Scoring tab's config into the default preset with sentiment weighing most: a what-if that moves accounts. */
+export async function editWeightsForWhatIf(page: Page): Promise<void> {
+  const editor = page.getByLabel('Scoring config (JSON)');
+  await expect(editor).toHaveValue(/"schemaVersion"/);
+  const config = JSON.parse(await editor.inputValue());
+  config.version = '2025.2';
+  const weights: Record<string, number> = { usage: 25, setup: 10, sentiment: 45, support_billing: 20 };
+  for (const group of config.scorecards[0].groups) group.weight = weights[group.key];
+  await editor.fill(JSON.stringify(config, null, 2));
+  await expect(page.getByTestId('whatif-moves-count')).toBeVisible();
+}
 
 export function presetJson(name: 'default' | 'segmented'): ScoringConfig {
   return JSON.parse(readFileSync(`public/presets/${name}.json`, 'utf8')) as ScoringConfig;

@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../helpers/fixtures';
 import { shotPath } from '../helpers/shots';
+import { editWeightsForWhatIf } from './options-helpers';
 
 const VIEWS = [
   { name: 'scoring', hash: '#/scoring', ready: (p: Page) => expect(p.getByTestId('config-versions')).toBeVisible() },
@@ -26,15 +27,8 @@ for (const scheme of ['light', 'dark'] as const) {
     }
     // A what-if in progress: the default preset with sentiment weighing more than usage.
     await page.goto(`chrome-extension://${session.extensionId}/options.html#/scoring`);
-    const editor = page.getByLabel('Scoring config (JSON)');
-    await expect(editor).toHaveValue(/"schemaVersion"/);
-    const config = JSON.parse(await editor.inputValue());
-    config.version = '2025.2';
-    const weights: Record<string, number> = { usage: 25, setup: 10, sentiment: 45, support_billing: 20 };
-    for (const group of config.scorecards[0].groups) group.weight = weights[group.key];
-    await editor.fill(JSON.stringify(config, null, 2));
+    await editWeightsForWhatIf(page);
     await expect(page.getByTestId('whatif')).toBeVisible();
-    await expect(page.getByTestId('whatif-moves-count')).toBeVisible();
     await page.locator('.scoring > .panel').nth(1).screenshot({ path: shotPath(`options-whatif-${scheme}.png`) });
     await page.close();
 
