@@ -33,7 +33,9 @@ export async function readLeadingHistory(db: HealthmarkDb, accounts: readonly Ou
   if (!targetOf.size) return { points, referenceDate };
   let pending = targetOf.size;
   // A day at a time through getAll: a cursor would cost a round trip per record, a whole read per day costs one.
-  let day = await lastDay(db.history.where('day').belowOrEqual(isoDay(Math.max(...targetOf.values()))));
+  let latestTarget = -Infinity; // a loop, not Math.max(...): 100k arguments overflow a worker's stack
+  for (const target of targetOf.values()) if (target > latestTarget) latestTarget = target;
+  let day = await lastDay(db.history.where('day').belowOrEqual(isoDay(latestTarget)));
   while (day !== undefined && pending > 0) {
     const dayNo = dayNumber(day);
     for (const { accountId, score } of await db.history.where('day').equals(day).toArray()) {

@@ -91,6 +91,16 @@ describe('readLeadingHistory', () => {
     expect(leadingAuc(outcomesOf(list), read!.points, LEAD, read!.referenceDate)).toEqual(leadingAuc(outcomesOf(list), all, LEAD));
   });
 
+  test('hundreds of thousands of accounts with outcomes (more targets than a call takes arguments)', async () => {
+    const list = Array.from({ length: 300_000 }, (_, i): OutcomeAccount => ({ id: `a${i}`, name: '', attributes: {}, metrics: {}, outcome: { churned: false } }));
+    await db.history.bulkPut([
+      { accountId: 'a1', day: isoDay(LAST_DAY), score: 70, tier: null },
+      { accountId: 'a1', day: isoDay(LAST_DAY - LEAD), score: 60, tier: null },
+    ]);
+    const read = await readLeadingHistory(db, list, LEAD);
+    expect(read).toEqual({ points: [{ accountId: 'a1', day: isoDay(LAST_DAY - LEAD), score: 60 }], referenceDate: isoDay(LAST_DAY) });
+  });
+
   test('no point of a known account: undefined', async () => {
     await db.history.bulkPut([{ accountId: 'gone', day: isoDay(LAST_DAY), score: 1, tier: null }]);
     expect(await readLeadingHistory(db, accounts(), LEAD)).toBeUndefined();
