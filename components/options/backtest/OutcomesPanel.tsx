@@ -1,8 +1,9 @@
 // Scoring → Backtest → "Load an outcomes file": which accounts churned (and when), or expanded, from a separate
 // file, merged into the stored accounts without touching their metrics. Dropped or chosen like an import, its
 // columns detected and editable (the account column and how it names accounts, churned, churn date, expanded),
-// read here once to show what it holds, then sent to the background in pieces like an accounts file, which
-// merges it in one transaction and answers with the report (lib/data/outcomes). Loaded outcomes outlive later imports and syncs.
+// read here once to show what it holds, then sent to the background in pieces like an accounts file (the
+// background merges it in one transaction and answers with the report: lib/data/outcomes). Loaded outcomes
+// outlive later imports and syncs.
 import { useEffect, useState } from 'preact/hooks';
 import { checkImportFile } from '../../../lib/data/import/file-check';
 import { inputText } from '../../../lib/data/import/input';
