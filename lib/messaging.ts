@@ -106,10 +106,10 @@ export interface UiToBackground {
   setSyncNotifications: { request: { enabled: boolean }; response: null };
   /** One piece of a file to import (pieces stay under the message size limit); index 0 starts a new upload. */
   importChunk: { request: { importId: string; index: number; text: string }; response: null };
-  /** Imports the uploaded file with the editor's settings and applies it; progress comes as `importProgress`. */
-  importFile: { request: { importId: string; chunks: number; name: string; settings: ReadSettings }; response: FileImportReport };
-  /** Reads an outcomes file (at most OUTCOMES_FILE_CHARS) and merges its outcomes into the stored accounts, or refuses it whole. */
-  importOutcomes: { request: { name: string; text: string; settings: OutcomeReadSettings }; response: OutcomesFileReport };
+  /** Imports the uploaded accounts file with the editor's settings and applies it; progress comes as `importProgress`. */
+  importFile: { request: Upload & { name: string; settings: ReadSettings }; response: FileImportReport };
+  /** Reads the uploaded outcomes file and merges its outcomes into the stored accounts, or refuses it whole. */
+  importOutcomes: { request: Upload & { name: string; settings: OutcomeReadSettings }; response: OutcomesFileReport };
   /** Removes the overrides whose expiry has passed (their accounts re-scored) before a page shows one; their account ids. */
   expireOverrides: { request: Record<string, never>; response: string[] };
 }
@@ -120,14 +120,21 @@ export type OutcomesFileReport = OutcomesReport & ({ ok: true } | { ok: false; e
 /** What a file import did: the accounts applied, or why nothing was (too many bad rows, no config); row errors either way. */
 export type FileImportReport = { totalRows: number; rejectedRows: number; errors: RowError[] } & ({ ok: true; accounts: number } | { ok: false; error: string });
 
+/** A file sent in `importChunk` pieces: its upload id and how many pieces it took. */
+export interface Upload {
+  importId: string;
+  chunks: number;
+}
+
 /**
  * Characters per `importChunk`. The sending page serialises each message on its main thread (about 65 ms per MB
  * here), so pieces stay small enough to keep every task well under the page's 100 ms budget.
  */
 export const IMPORT_CHUNK_CHARS = 512 * 1024;
 
-/** Characters of an outcomes file, sent in one `importOutcomes` message (well under Chrome's 64 MiB limit). */
-export const OUTCOMES_FILE_CHARS = 8 * 1024 * 1024;
+/** Pieces one upload may take, so a file of either kind has at most IMPORT_FILE_CHARS characters (512 Mi). */
+export const MAX_IMPORT_CHUNKS = 1024;
+export const IMPORT_FILE_CHARS = MAX_IMPORT_CHUNKS * IMPORT_CHUNK_CHARS;
 
 /** The step a running sync has reached, for one source. */
 export interface SyncProgress {

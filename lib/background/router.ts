@@ -3,14 +3,14 @@
 import { z } from 'zod';
 import { sourceDefinitionSchema } from '../data/sync/source';
 import { errorMessage } from '../errors';
-import { type Envelope, IMPORT_CHUNK_CHARS, LOOKUP_LIMITS, OUTCOMES_FILE_CHARS, type MessageType, type Reply, type ToBackground } from '../messaging';
+import { type Envelope, IMPORT_CHUNK_CHARS, LOOKUP_LIMITS, MAX_IMPORT_CHUNKS, type MessageType, type Reply, type ToBackground } from '../messaging';
 
 const identifiers = (max: number) => z.array(z.string().max(max)).max(LOOKUP_LIMITS.items);
 const empty = z.object({}).strict();
 const accountId = z.string().min(1).max(200);
 const importId = z.string().min(1).max(64);
-/** 1,024 pieces of IMPORT_CHUNK_CHARS: files up to 512 M characters. */
-const MAX_IMPORT_CHUNKS = 1024;
+/** What an importFile or importOutcomes request says of its file: the upload that brought it, and its name. */
+const upload = { importId, chunks: z.number().int().min(1).max(MAX_IMPORT_CHUNKS), name: z.string().max(500) };
 
 const payloadSchemas: { [K in MessageType]: z.ZodType<ToBackground[K]['request']> } = {
   lookup: z.object({ emails: identifiers(LOOKUP_LIMITS.email), domains: identifiers(LOOKUP_LIMITS.domain), names: identifiers(LOOKUP_LIMITS.name) }).strict(),
@@ -33,9 +33,7 @@ const payloadSchemas: { [K in MessageType]: z.ZodType<ToBackground[K]['request']
   importChunk: z.object({ importId, index: z.number().int().min(0).max(MAX_IMPORT_CHUNKS - 1), text: z.string().max(IMPORT_CHUNK_CHARS) }).strict(),
   importFile: z
     .object({
-      importId,
-      chunks: z.number().int().min(1).max(MAX_IMPORT_CHUNKS),
-      name: z.string().max(500),
+      ...upload,
       settings: z
         .object({
           format: z.enum(['csv', 'json', 'ndjson']).optional(),
@@ -49,8 +47,7 @@ const payloadSchemas: { [K in MessageType]: z.ZodType<ToBackground[K]['request']
     .strict(),
   importOutcomes: z
     .object({
-      name: z.string().max(500),
-      text: z.string().max(OUTCOMES_FILE_CHARS),
+      ...upload,
       settings: z
         .object({
           format: z.enum(['csv', 'json', 'ndjson']).optional(),

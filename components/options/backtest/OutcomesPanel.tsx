@@ -1,15 +1,17 @@
 // Scoring → Backtest → "Load an outcomes file": which accounts churned (and when), or expanded, from a separate
 // file, merged into the stored accounts without touching their metrics. Dropped or chosen like an import, its
 // columns detected and editable (the account column and how it names accounts, churned, churn date, expanded),
-// read here once to show what it holds, then sent to the background, which merges it in one transaction and
-// answers with the report (lib/data/outcomes). Loaded outcomes outlive later imports and syncs.
+// read here once to show what it holds, then sent to the background in pieces like an accounts file (the
+// background merges it in one transaction and answers with the report: lib/data/outcomes). Loaded outcomes
+// outlive later imports and syncs.
 import { useEffect, useState } from 'preact/hooks';
 import { checkImportFile } from '../../../lib/data/import/file-check';
 import { inputText } from '../../../lib/data/import/input';
 import { type OutcomeColumns, type OutcomeFile, type OutcomeMatch, columnProblems, readOutcomeFile } from '../../../lib/data/outcomes';
 import { type MessageKey, t } from '../../../lib/i18n';
-import { OUTCOMES_FILE_CHARS, type OutcomesFileReport } from '../../../lib/messaging';
+import type { OutcomesFileReport } from '../../../lib/messaging';
 import { DropZone, refusalMessage } from '../import/DropZone';
+import { sendInPieces, uploadRefusal } from '../import/upload';
 import { ask, db, useLive } from '../live';
 import { OutcomesReport } from './OutcomesReport';
 
@@ -109,8 +111,8 @@ export function OutcomesPanel() {
     setColumns(null);
     const refusal = checkImportFile(picked, new Uint8Array(await picked.slice(0, SNIFF_BYTES).arrayBuffer()));
     const text = refusal ? '' : await inputText(picked);
-    const tooLarge = text.length > OUTCOMES_FILE_CHARS;
-    setFileError(refusal ? refusalMessage(picked.name, refusal) : tooLarge ? t('outcomesTooLarge', picked.name, Math.round(OUTCOMES_FILE_CHARS / 1e6)) : null);
+    const tooLarge = uploadRefusal(picked.name, text.length);
+    setFileError(refusal ? refusalMessage(picked.name, refusal) : tooLarge);
     setChosen(refusal || tooLarge ? null : { name: picked.name, text });
   };
 
@@ -118,7 +120,8 @@ export function OutcomesPanel() {
     if (!chosen || !file || !columns) return;
     setBusy(true);
     try {
-      const result = await ask('importOutcomes', { name: chosen.name, text: chosen.text, settings: { format: file.format, columns } });
+      const upload = await sendInPieces(chosen.text, chosen.name);
+      const result = await ask('importOutcomes', { ...upload, name: chosen.name, settings: { format: file.format, columns } });
       setReport(result);
       if (result.ok) setChosen(null);
     } catch (error) {

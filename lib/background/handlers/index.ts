@@ -10,7 +10,12 @@ import { navigationHandlers } from './navigation';
 import { outcomeHandlers } from './outcomes';
 import { privacyHandlers } from './privacy';
 import { syncHandlers } from './sync';
+import { createUploads, uploadHandlers } from './uploads';
 
 export function createHandlers(db: HealthmarkDb): Handlers {
-  return { ...dataHandlers(db), ...navigationHandlers(), ...configHandlers(db), ...accountHandlers(db), ...privacyHandlers(db), ...syncHandlers(db), ...importHandlers(db), ...outcomeHandlers(db) };
+  const uploads = createUploads(); // shared: both file kinds arrive through importChunk
+  return {
+    ...dataHandlers(db), ...navigationHandlers(), ...configHandlers(db), ...accountHandlers(db), ...privacyHandlers(db), ...syncHandlers(db),
+    ...uploadHandlers(uploads), ...importHandlers(db, uploads), ...outcomeHandlers(db, uploads),
+  };
 }

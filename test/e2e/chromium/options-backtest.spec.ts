@@ -3,11 +3,13 @@
 // that matches no account) and the run shows the AUC, churn per tier (chart and table) and the suggested weights,
 // and "Use as draft" fills the editor (what-if before/after) without applying anything; a config edited in the
 // editor is backtested with figures of its own, and taking a draft over those edits asks first; outcomes that
-// come as columns of an ordinary accounts import (Sources) are backtested too.
+// come as columns of an ordinary accounts import (Sources) are backtested too; an outcomes file of several
+// 512 KiB pieces loads as a small one does.
 import type { Page } from '@playwright/test';
 import { expect, test } from '../helpers/fixtures';
 import { accountsWithOutcomesCsv, outcomesCsv, storedScores } from '../helpers/backtest';
 import { shotPath } from '../helpers/shots';
+import { IMPORT_CHUNK_CHARS } from '../../../lib/messaging';
 import { extensionPage } from './options-helpers';
 
 test.describe.configure({ mode: 'serial' });
@@ -192,5 +194,20 @@ test('outcomes from the churned and churn date columns of an ordinary accounts i
   expect(churned! + retained!).toBe(300);
   expect(await aucOf(page)).toBeGreaterThan(0.5);
   await expect(page.getByTestId('backtest-suggestion')).toBeVisible();
+  await page.close();
+});
+
+test('an outcomes file larger than one message piece is sent in pieces and loaded whole', async ({ session }) => {
+  const page = await session.context.newPage();
+  await page.goto(extensionPage(session, 'options.html#/scoring/backtest'));
+  // Emoji notes: the pieces are cut through characters of two UTF-16 units, which must arrive joined.
+  const { csv } = outcomesCsv(await storedScores(page), CHURNED_LOWEST, `call log ${'📞'.repeat(2000)}`);
+  expect(csv.length).toBeGreaterThan(2 * IMPORT_CHUNK_CHARS);
+  await page.getByTestId('outcomes-panel').getByTestId('import-file').setInputFiles({ name: 'churn-notes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByTestId('outcomes-file-summary')).toHaveText('Read as CSV: 301 rows, 301 with an outcome, 0 with values that cannot be read, 0 without any outcome.');
+  await page.getByTestId('outcomes-load').click();
+  const report = page.getByTestId('outcomes-report');
+  await expect(report.getByTestId('outcomes-summary')).toHaveText('Outcomes loaded for 300 accounts (from 301 rows).');
+  await expect(report.getByTestId('outcomes-errors').locator('li')).toHaveText(['row 301 (line 302), column "Account ID": no account has the id "acc-gone"']);
   await page.close();
 });

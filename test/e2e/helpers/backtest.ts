@@ -21,14 +21,16 @@ export function storedScores(page: Page): Promise<{ accountId: string; score: nu
  * An outcomes file for the stored accounts: the `lowest` lowest scores and two healthy accounts churned today (a
  * score that ranks churners well but not perfectly), everyone else retained, plus one id no account has.
  * Returns the CSV and how many churned and how many have a score (the rest are left out of every figure).
+ * A `note` adds a Notes column (no outcome reads it) holding it on every row: a file as large as one wants.
  */
-export function outcomesCsv(scores: { accountId: string; score: number | null }[], lowest: number): { csv: string; churned: number; scored: number } {
+export function outcomesCsv(scores: { accountId: string; score: number | null }[], lowest: number, note?: string): { csv: string; churned: number; scored: number } {
   const ranked = scores.filter((s) => s.score !== null).sort((a, b) => a.score! - b.score! || a.accountId.localeCompare(b.accountId));
   const churned = new Set([...ranked.slice(0, lowest), ...ranked.slice(-8, -6)].map((s) => s.accountId));
   const today = new Date().toISOString().slice(0, 10);
   const rows = scores.map(({ accountId }) => ({ 'Account ID': accountId, Churned: churned.has(accountId) ? 'yes' : 'no', 'Churn date': churned.has(accountId) ? today : '' }));
   rows.push({ 'Account ID': 'acc-gone', Churned: 'yes', 'Churn date': today });
-  return { csv: `${Papa.unparse(rows)}\n`, churned: churned.size, scored: ranked.length };
+  const noted = note === undefined ? rows : rows.map((row) => ({ ...row, Notes: note }));
+  return { csv: `${Papa.unparse(noted)}\n`, churned: churned.size, scored: ranked.length };
 }
 
 /**
