@@ -5,13 +5,11 @@
 // background merges it in one transaction and answers with the report: lib/data/outcomes). Loaded outcomes
 // outlive later imports and syncs.
 import { useEffect, useState } from 'preact/hooks';
-import { checkImportFile } from '../../../lib/data/import/file-check';
-import { inputText } from '../../../lib/data/import/input';
 import { type OutcomeColumns, type OutcomeFile, type OutcomeMatch, columnProblems, readOutcomeFile } from '../../../lib/data/outcomes';
 import { type MessageKey, t } from '../../../lib/i18n';
 import type { OutcomesFileReport } from '../../../lib/messaging';
-import { DropZone, refusalMessage } from '../import/DropZone';
-import { sendInPieces, uploadRefusal } from '../import/upload';
+import { DropZone, readChosenFile } from '../import/DropZone';
+import { sendInPieces } from '../import/upload';
 import { ask, db, useLive } from '../live';
 import { OutcomesReport } from './OutcomesReport';
 
@@ -20,8 +18,6 @@ interface Chosen {
   text: string;
 }
 
-/** Enough bytes to tell a text export from an image, an archive or UTF-16. */
-const SNIFF_BYTES = 4096;
 
 const MATCHES: [OutcomeMatch, MessageKey][] = [
   ['id', 'outcomesMatchId'],
@@ -109,11 +105,9 @@ export function OutcomesPanel() {
   const choose = async (picked: File) => {
     setReport(null);
     setColumns(null);
-    const refusal = checkImportFile(picked, new Uint8Array(await picked.slice(0, SNIFF_BYTES).arrayBuffer()));
-    const text = refusal ? '' : await inputText(picked);
-    const tooLarge = uploadRefusal(picked.name, text.length);
-    setFileError(refusal ? refusalMessage(picked.name, refusal) : tooLarge);
-    setChosen(refusal || tooLarge ? null : { name: picked.name, text });
+    const read = await readChosenFile(picked);
+    setFileError(read.ok ? null : read.error);
+    setChosen(read.ok ? { name: picked.name, text: read.text } : null);
   };
 
   const start = async () => {

@@ -1,8 +1,14 @@
 // Where a file comes in: dropped on the zone, or chosen with the button (keyboard users). A file that cannot be
-// an export (wrong extension, empty, binary) is named next to the field and never read further.
+// an export (wrong extension, empty, binary) or is too large to upload is named next to the field and never
+// read further (readChosenFile serves both the accounts and the outcomes panel).
 import { useRef, useState } from 'preact/hooks';
-import { ACCEPTED_EXTENSIONS, type BinaryKind, type FileRefusal } from '../../../lib/data/import/file-check';
+import { ACCEPTED_EXTENSIONS, type BinaryKind, type FileRefusal, checkImportFile } from '../../../lib/data/import/file-check';
+import { inputText } from '../../../lib/data/import/input';
 import { type MessageKey, t } from '../../../lib/i18n';
+import { uploadRefusal } from './upload';
+
+/** Enough bytes to tell a text export from an image, an archive or UTF-16. */
+const SNIFF_BYTES = 4096;
 
 const BINARY_KINDS: Record<BinaryKind, MessageKey> = {
   png: 'importKindPng',
@@ -23,6 +29,15 @@ export function refusalMessage(name: string, refusal: FileRefusal): string {
     case 'binary':
       return refusal.kind ? t('importBinaryKind', name, t(BINARY_KINDS[refusal.kind])) : t('importBinary', name);
   }
+}
+
+/** The chosen file's text, or the sentence saying why it is refused. */
+export async function readChosenFile(file: File): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
+  const refusal = checkImportFile(file, new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
+  if (refusal) return { ok: false, error: refusalMessage(file.name, refusal) };
+  const text = await inputText(file);
+  const tooLarge = uploadRefusal(file.name, text.length);
+  return tooLarge ? { ok: false, error: tooLarge } : { ok: true, text };
 }
 
 export function DropZone({ onFile, error, busy }: { onFile: (file: File) => void; error: string | null; busy: boolean }) {

@@ -3,14 +3,12 @@
 // again with these settings and applies it (see lib/background/handlers/import.ts), reporting progress and then
 // the accounts imported and the rows left out — or why nothing changed.
 import { useEffect, useState } from 'preact/hooks';
-import { checkImportFile } from '../../../lib/data/import/file-check';
-import { inputText } from '../../../lib/data/import/input';
 import { type ImportPreview, type ReadSettings, previewImport } from '../../../lib/data/import/preview';
 import { activeConfig } from '../../../lib/data/status';
 import { t } from '../../../lib/i18n';
 import { type FileImportReport, sendToBackground } from '../../../lib/messaging';
 import { db, useLive } from '../live';
-import { DropZone, refusalMessage } from './DropZone';
+import { DropZone, readChosenFile } from './DropZone';
 import { ImportReport } from './ImportReport';
 import { MappingEditor } from './MappingEditor';
 import { type ImportProgress, importInBackground } from './upload';
@@ -20,8 +18,6 @@ interface Chosen {
   text: string;
 }
 
-/** Enough bytes to tell a text export from an image, an archive or UTF-16. */
-const SNIFF_BYTES = 4096;
 
 const megabytes = (chars: number) => (chars / 1e6).toFixed(1);
 
@@ -64,9 +60,9 @@ export function ImportPanel() {
 
   const choose = async (file: File) => {
     setReport(null);
-    const refusal = checkImportFile(file, new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
-    setFileError(refusal ? refusalMessage(file.name, refusal) : null);
-    setChosen(refusal ? null : { name: file.name, text: await inputText(file) });
+    const read = await readChosenFile(file);
+    setFileError(read.ok ? null : read.error);
+    setChosen(read.ok ? { name: file.name, text: read.text } : null);
     // The metrics source's stored mapping wins for the headers it names; the rest is detected.
     setSettings(setup.state === 'ready' ? { mapping: setup.value.mapping } : {});
   };
